@@ -1,0 +1,73 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { registerAuthRoutes } from './auth/auth-routes.js';
+import { registerBookingAdminRoutes } from './bookings/booking-admin-routes.js';
+import { registerCatalogRoutes } from './catalog/catalog-routes.js';
+import type { App, AppContext } from './http/app-context.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { registerHomePage } from './http/home-page.js';
+import { registerSettingsRoutes } from './settings/settings-routes.js';
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The HTTP application, without listening: main.ts listens, tests call inject(). */
+export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 256 * 1024,
+    disableRequestLogging: true,
+    // Reject queries like ?from=a&from=b as one string, not an array that a schema would then name oddly.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Rebook API',
+        version: '1',
+        description: 'Bookings, availability and customer self-service rescheduling.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(context.store.db);
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+  app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
+
+  registerAuthRoutes(app, context);
+  registerSettingsRoutes(app, context);
+  registerCatalogRoutes(app, context);
+  registerBookingAdminRoutes(app, context);
+  registerHomePage(app);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { valueOrThrow } from '../domain-error.js';
+import { emailField } from '../field-schemas.js';
+import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { ADMIN_SESSION_COOKIE } from './admin-guard.js';
+import { signIn, signOut } from './admin-sign-in.js';
+
+const credentialsSchema = z.strictObject({ email: emailField, password: z.string().min(1).max(200) });
+const SIGN_IN_RATE_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+export function registerAuthRoutes(app: App, context: AppContext): void {
+  const { store, clock, publicUrl } = context;
+  const secureCookie = publicUrl.startsWith('https:');
+
+  app.post(
+    `${API_PREFIX}/auth/tokens`,
+    {
+      config: SIGN_IN_RATE_LIMIT,
+      schema: {
+        tags: ['auth'],
+        body: credentialsSchema,
+        response: { 201: z.object({ token: z.string(), expiresAt: z.iso.datetime() }) },
+      },
+    },
+    async (request, reply) => {
+      const issued = valueOrThrow(await signIn(store.db, clock, request.body, 'api_token'));
+      return reply
+        .code(201)
+        .send({ token: issued.token, expiresAt: new Date(issued.expiresAt).toISOString() });
+    },
+  );
+
+  app.post(
+    `${API_PREFIX}/auth/session`,
+    {
+      config: SIGN_IN_RATE_LIMIT,
+      schema: {
+        tags: ['auth'],
+        body: credentialsSchema,
+        response: { 201: z.object({ expiresAt: z.iso.datetime() }) },
+      },
+    },
+    async (request, reply) => {
+      const issued = valueOrThrow(await signIn(store.db, clock, request.body, 'session'));
+      reply.setCookie(ADMIN_SESSION_COOKIE, issued.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookie,
+      });
+      return reply.code(201).send({ expiresAt: new Date(issued.expiresAt).toISOString() });
+    },
+  );
+
+  app.delete(`${API_PREFIX}/auth/session`, { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const session = request.cookies[ADMIN_SESSION_COOKIE];
+    if (session) await signOut(store.db, session);
+    reply.clearCookie(ADMIN_SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}

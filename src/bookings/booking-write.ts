@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isDoubleBookingViolation, isUniqueViolation, type Store, writeTransaction } from '../db/dialect.js';
+import type { Database } from '../db/schema.js';
+import { fail, ok, type Result } from '../domain-error.js';
+import type { Booking } from './booking.js';
+
+/** An `Idempotency-Key` request: the same key with the same body returns the first result instead of acting twice. */
+export interface IdempotentRequest {
+  scope: string;
+  key: string;
+  body: unknown;
+}
+
+class RollbackWith {
+  constructor(readonly result: Result<Booking>) {}
+}
+
+const SLOT_TAKEN = 'this time is no longer available: another booking or a blocked time is in the way';
+
+export const slotTaken = () => fail<Booking>('slot_unavailable', SLOT_TAKEN, 'startsAt');
+
+/**
+ * Runs one booking change in a write transaction. A refusal rolls back everything the change wrote; the
+ * database's double-booking guard becomes `slot_unavailable`; an idempotent request is recorded in the same
+ * transaction as its change, so a retry can never act twice.
+ */
+export async function writeBookingChange(
+  store: Store,
+  request: IdempotentRequest | undefined,
+  now: number,
+  change: (tx: Kysely<Database>) => Promise<Result<Booking>>,
+): Promise<Result<Booking>> {
+  const fingerprint = request && fingerprintOf(request.body);
+  try {
+    return await writeTransaction(store, async (tx) => {
+      if (request && fingerprint) {
+        const replay = await replayRecorded(tx, request, fingerprint);
+        if (replay) return replay;
+      }
+      const result = await change(tx);
+      if (!result.ok) throw new RollbackWith(result);
+      if (request && fingerprint) await record(tx, request, fingerprint, result.value, now);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RollbackWith) return error.result;
+    if (isDoubleBookingViolation(error)) return slotTaken();
+    if (request && fingerprint && isUniqueViolation(error)) {
+      // A concurrent retry with the same key committed first: answer with its result.
+      const replay = await replayRecorded(store.db, request, fingerprint);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+}
+
+function fingerprintOf(body: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(body ?? null))
+    .digest('hex');
+}
+
+async function replayRecorded(
+  db: Kysely<Database>,
+  request: IdempotentRequest,
+  fingerprint: string,
+): Promise<Result<Booking> | undefined> {
+  const prior = await db
+    .selectFrom('idempotency_records')
+    .select(['request_fingerprint', 'response_body'])
+    .where('scope', '=', request.scope)
+    .where('key', '=', request.key)
+    .executeTakeFirst();
+  if (!prior) return undefined;
+  if (prior.request_fingerprint !== fingerprint) {
+    return fail(
+      'idempotency_key_reused',
+      'this Idempotency-Key was already used for a different request',
+      'Idempotency-Key',
+    );
+  }
+  return ok(JSON.parse(prior.response_body) as Booking);
+}
+
+async function record(
+  db: Kysely<Database>,
+  request: IdempotentRequest,
+  fingerprint: string,
+  booking: Booking,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('idempotency_records')
+    .values({
+      scope: request.scope,
+      key: request.key,
+      request_fingerprint: fingerprint,
+      response_status: 200,
+      response_body: JSON.stringify(booking),
+      created_at: now,
+    })
+    .execute();
+}

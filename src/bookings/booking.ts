@@ -1,0 +1,57 @@
+/** The booking as the product speaks of it; instants are epoch milliseconds. */
+export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const ACTORS = ['admin', 'customer', 'system'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export const CHANNELS = ['admin', 'portal', 'email_link', 'api', 'system'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const HISTORY_TYPES = ['created', 'rescheduled', 'cancelled', 'completed'] as const;
+export type HistoryType = (typeof HISTORY_TYPES)[number];
+
+export interface Booking {
+  id: string;
+  customerId: string;
+  serviceId: string;
+  staffId: string;
+  startsAt: number;
+  endsAt: number;
+  status: BookingStatus;
+  notes: string | null;
+  rescheduleCount: number;
+  version: number;
+  /** Placed without the real-time availability check (working-hours mode or an admin override). */
+  allowsOverlap: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Who made a change and through which door. */
+export interface ChangeOrigin {
+  actor: Actor;
+  channel: Channel;
+}
+
+export interface HistoryEntry {
+  type: HistoryType;
+  actor: Actor;
+  channel: Channel;
+  at: number;
+  fromStartsAt: number | null;
+  toStartsAt: number | null;
+  reason: string | null;
+}
+
+export interface Conflict {
+  kind: 'booking' | 'blocked_event';
+  id: string;
+  startsAt: number;
+  endsAt: number;
+}
+
+export interface BookingDetails extends Booking {
+  history: HistoryEntry[];
+  conflicts: Conflict[];
+}

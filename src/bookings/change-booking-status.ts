@@ -1,0 +1,43 @@
+import type { Clock } from '../clock.js';
+import type { Store } from '../db/dialect.js';
+import { fail, ok, type Result } from '../domain-error.js';
+import type { Booking, BookingStatus, ChangeOrigin } from './booking.js';
+import { insertHistory, updateBookingStatus } from './booking-repository.js';
+import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
+import { writeBookingChange } from './booking-write.js';
+
+export interface StatusChangeRequest {
+  bookingId: string;
+  reason: string | null;
+  expectedVersion: number | undefined;
+}
+
+/** Ends a confirmed booking as cancelled or completed; either is final. */
+export async function changeBookingStatus(
+  context: { store: Store; clock: Clock },
+  to: Exclude<BookingStatus, 'confirmed'>,
+  request: StatusChangeRequest,
+  origin: ChangeOrigin,
+): Promise<Result<Booking>> {
+  const { store, clock } = context;
+  const now = clock.now();
+  return writeBookingChange(store, undefined, now, async (tx) => {
+    const loaded = await loadBookingForChange(tx, store.dialect, request.bookingId, request.expectedVersion);
+    if (!loaded.ok) return loaded;
+    const booking = loaded.value;
+    if (booking.status !== 'confirmed') {
+      return fail('booking_not_active', `this booking is already ${booking.status}`);
+    }
+    const changed: Booking = { ...booking, status: to, version: booking.version + 1, updatedAt: now };
+    if (!(await updateBookingStatus(tx, changed, booking.version))) return bookingChanged();
+    await insertHistory(tx, booking.id, {
+      type: to,
+      ...origin,
+      at: now,
+      fromStartsAt: booking.startsAt,
+      toStartsAt: null,
+      reason: request.reason,
+    });
+    return ok(changed);
+  });
+}

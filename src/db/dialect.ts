@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseLocation } from '../config.js';
+import type { Database } from './schema.js';
+
+/**
+ * Everything that differs between the embedded SQLite database and PostgreSQL lives in this module:
+ * how to connect, how a write transaction takes its lock, how a constraint violation looks, and the
+ * database-enforced guard against double booking.
+ */
+export type DialectName = DatabaseLocation['kind'];
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {}
+
+const PG_INT8 = 20;
+
+export async function openStore(location: DatabaseLocation): Promise<Store> {
+  return location.kind === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
+}
+
+function openSqlite(path: string): Store {
+  let database: BetterSqlite3.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    database = new BetterSqlite3(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.pragma('busy_timeout = 10000');
+    database.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `cannot open the SQLite database at ${path}: ${(error as Error).message}`,
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    // Instants are epoch milliseconds in BIGINT columns: well inside Number's exact range.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on the next checkout.
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const where = safeLocation(url);
+    throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${where}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+function safeLocation(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+}
+
+/**
+ * Runs `work` in a transaction that holds the write lock from its first statement, so a check followed by a
+ * write is atomic. SQLite: BEGIN IMMEDIATE (Kysely's plain BEGIN would take the lock only at the first write
+ * and fail the losers with SQLITE_BUSY). PostgreSQL: READ COMMITTED; overlapping bookings are stopped by the
+ * exclusion constraint, stale updates by the version column.
+ */
+export async function writeTransaction<T>(
+  store: Store,
+  work: (tx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (store.dialect === 'postgres') return store.db.transaction().execute(work);
+  return store.db.connection().execute(async (connection) => {
+    await sql`BEGIN IMMEDIATE`.execute(connection);
+    try {
+      const result = await work(connection);
+      await sql`COMMIT`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+/** A confirmed booking overlapping another for the same staff member (PostgreSQL's exclusion constraint). */
+export function isDoubleBookingViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === '23P01';
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * The database's own guard against double booking. On PostgreSQL an exclusion constraint rejects two
+ * confirmed, real-time-checked bookings of one staff member whose busy times overlap, whatever the number of
+ * app processes. SQLite has no such constraint; there the check and the write share one BEGIN IMMEDIATE
+ * transaction, which serialises all writers to the file.
+ */
+export async function addDoubleBookingGuard(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`CREATE EXTENSION IF NOT EXISTS btree_gist`.execute(db);
+  await sql`ALTER TABLE bookings ADD CONSTRAINT bookings_no_double_booking
+    EXCLUDE USING gist (staff_id WITH =, int8range(occupied_from, occupied_until, '[)') WITH &&)
+    WHERE (status = 'confirmed' AND allows_overlap = 0)`.execute(db);
+}
+
+/**
+ * Locks the rows a change is about to rewrite. PostgreSQL: SELECT … FOR UPDATE, so concurrent changes of one
+ * booking queue up and each sees the last committed version. SQLite: BEGIN IMMEDIATE already holds the one
+ * write lock (and FOR UPDATE is a syntax error there).
+ */
+export function lockedForChange<Q extends { forUpdate(): Q }>(query: Q, dialect: DialectName): Q {
+  return dialect === 'postgres' ? query.forUpdate() : query;
+}

@@ -1,0 +1,170 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { addDoubleBookingGuard, type DialectName, type Store } from './dialect.js';
+
+/** One migration set for both databases; the few dialect-specific statements come from dialect.ts. */
+function bookingCore(dialect: DialectName): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('business_settings')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('services')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('duration_minutes', 'integer', (c) => c.notNull())
+        .addColumn('buffer_before_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('buffer_after_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('staff')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('working_hours', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('staff_services')
+        .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id').onDelete('cascade'))
+        .addColumn('service_id', 'text', (c) => c.notNull().references('services.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('staff_services_pk', ['staff_id', 'service_id'])
+        .execute();
+
+      await db.schema
+        .createTable('customers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('phone', 'text')
+        .addColumn('timezone', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('bookings')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+        .addColumn('service_id', 'text', (c) => c.notNull().references('services.id'))
+        .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+        .addColumn('starts_at', 'bigint', (c) => c.notNull())
+        .addColumn('ends_at', 'bigint', (c) => c.notNull())
+        .addColumn('occupied_from', 'bigint', (c) => c.notNull())
+        .addColumn('occupied_until', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sqlIn('status', ['confirmed', 'cancelled', 'completed'])),
+        )
+        .addColumn('allows_overlap', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('notes', 'text')
+        .addColumn('reschedule_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('bookings_staff_time')
+        .on('bookings')
+        .columns(['staff_id', 'occupied_from', 'occupied_until'])
+        .execute();
+      await db.schema.createIndex('bookings_starts_at').on('bookings').column('starts_at').execute();
+      await db.schema.createIndex('bookings_customer').on('bookings').column('customer_id').execute();
+      await addDoubleBookingGuard(db, dialect);
+
+      await db.schema
+        .createTable('booking_history')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id').onDelete('cascade'))
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('from_starts_at', 'bigint')
+        .addColumn('to_starts_at', 'bigint')
+        .addColumn('reason', 'text')
+        .execute();
+      await db.schema
+        .createIndex('booking_history_booking')
+        .on('booking_history')
+        .columns(['booking_id', 'at'])
+        .execute();
+
+      await db.schema
+        .createTable('blocked_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('staff_id', 'text', (c) => c.references('staff.id').onDelete('cascade'))
+        .addColumn('starts_at', 'bigint', (c) => c.notNull())
+        .addColumn('ends_at', 'bigint', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('blocked_events_time')
+        .on('blocked_events')
+        .columns(['starts_at', 'ends_at'])
+        .execute();
+
+      await db.schema
+        .createTable('admin_users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('admin_credentials')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('admin_id', 'text', (c) => c.notNull().references('admin_users.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_used_at', 'bigint', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('idempotency_records')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('request_fingerprint', 'text', (c) => c.notNull())
+        .addColumn('response_status', 'integer', (c) => c.notNull())
+        .addColumn('response_body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_records_pk', ['scope', 'key'])
+        .execute();
+    },
+  };
+}
+
+function sqlIn(column: string, values: readonly string[]) {
+  // Values are our own constants, never user input.
+  return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return { '0001-booking-core': bookingCore(dialect) };
+}
+
+export async function migrateToLatest(store: Store): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(store.dialect) };
+  const migrator = new Migrator({ db: store.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(
+      `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Table shapes as both databases store them. Instants are UTC epoch milliseconds (BIGINT), flags are 0/1
+ * integers and structured values are JSON text, so one set of types and queries serves SQLite and PostgreSQL
+ * (see docs/decisions/0002-one-schema-two-databases.md).
+ */
+export interface BusinessSettingsTable {
+  id: number;
+  document: string;
+  updated_at: number;
+}
+
+export interface ServiceTable {
+  id: string;
+  name: string;
+  duration_minutes: number;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StaffTable {
+  id: string;
+  name: string;
+  email: string | null;
+  working_hours: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface StaffServiceTable {
+  staff_id: string;
+  service_id: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  timezone: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BookingTable {
+  id: string;
+  customer_id: string;
+  service_id: string;
+  staff_id: string;
+  starts_at: number;
+  ends_at: number;
+  /** The time the staff member is kept busy: the appointment plus the service's buffers. */
+  occupied_from: number;
+  occupied_until: number;
+  status: string;
+  /** 1 when this booking was placed without the real-time check, so the exclusion constraint leaves it be. */
+  allows_overlap: number;
+  notes: string | null;
+  reschedule_count: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface BookingHistoryTable {
+  id: string;
+  booking_id: string;
+  type: string;
+  actor: string;
+  channel: string;
+  at: number;
+  from_starts_at: number | null;
+  to_starts_at: number | null;
+  reason: string | null;
+}
+
+export interface BlockedEventTable {
+  id: string;
+  staff_id: string | null;
+  starts_at: number;
+  ends_at: number;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface AdminUserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface AdminCredentialTable {
+  id: string;
+  admin_id: string;
+  kind: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number;
+  last_used_at: number;
+}
+
+export interface IdempotencyRecordTable {
+  scope: string;
+  key: string;
+  request_fingerprint: string;
+  response_status: number;
+  response_body: string;
+  created_at: number;
+}
+
+export interface Database {
+  business_settings: BusinessSettingsTable;
+  services: ServiceTable;
+  staff: StaffTable;
+  staff_services: StaffServiceTable;
+  customers: CustomerTable;
+  bookings: BookingTable;
+  booking_history: BookingHistoryTable;
+  blocked_events: BlockedEventTable;
+  admin_users: AdminUserTable;
+  admin_credentials: AdminCredentialTable;
+  idempotency_records: IdempotencyRecordTable;
+}

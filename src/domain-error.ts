@@ -1,0 +1,53 @@
+/**
+ * Refusals the product speaks of, with stable codes (the contract's error codes). Use cases return these as
+ * values; the HTTP error handler alone decides their status codes.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'slot_unavailable'
+  | 'booking_changed'
+  | 'booking_not_active'
+  | 'minimum_notice'
+  | 'outside_working_hours'
+  | 'outside_booking_window'
+  | 'reschedule_limit_reached'
+  | 'reschedule_disabled'
+  | 'cancel_disabled'
+  | 'service_unavailable'
+  | 'in_use'
+  | 'already_exists'
+  | 'idempotency_key_reused'
+  | 'template_invalid';
+
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+  /** The request field the refusal is about, when there is one (e.g. `startsAt`). */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string, field?: string): Result<T> => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+});
+
+/** Thrown only at the HTTP edge to hand a refusal to the one error handler. */
+export class DomainFailure extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.message);
+  }
+}
+
+export function valueOrThrow<T>(result: Result<T>): T {
+  if (!result.ok) throw new DomainFailure(result.error);
+  return result.value;
+}
+
+export const notFound = (what: string) => fail(`not_found`, `${what} not found`);

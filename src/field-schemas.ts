@@ -1,0 +1,62 @@
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+
+/** Field types shared by the request and response schemas of every module. */
+
+export function isTimeZone(value: string): boolean {
+  try {
+    Temporal.Now.zonedDateTimeISO(value);
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneField = z
+  .string()
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' });
+
+export const idField = z.string().min(1).max(64);
+
+export const emailField = z
+  .email({ message: 'must be an email address' })
+  .max(254)
+  .transform((value) => value.toLowerCase());
+
+/** An instant in a request: ISO 8601 with an offset or Z, read as epoch milliseconds. */
+export const instantField = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T10:00:00Z',
+  })
+  .transform((value) => Temporal.Instant.from(value).epochMilliseconds);
+
+/** An instant in a response: always UTC. */
+export const instantOut = z.iso.datetime();
+export const toIso = (epochMs: number): string => new Date(epochMs).toISOString();
+
+export const localDateField = z.iso.date({ message: 'must be a calendar date YYYY-MM-DD' });
+
+/** Free text a person typed: trimmed, and without control characters that could break headers or layouts. */
+export function textField(max: number) {
+  return z
+    .string()
+    .max(max)
+    .transform((value) => value.trim())
+    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
+      message: 'must not contain control characters',
+    });
+}
+
+export function singleLineField(max: number) {
+  return textField(max).refine((value) => !/[\r\n]/.test(value), { message: 'must be a single line' });
+}
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});

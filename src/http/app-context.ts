@@ -1,0 +1,23 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Clock } from '../clock.js';
+import type { Store } from '../db/dialect.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What every route module gets: the adapters, never process.env. */
+export interface AppContext {
+  store: Store;
+  clock: Clock;
+  /** The origin of every emailed link and the only origin allowed to make cookie-authenticated changes. */
+  publicUrl: string;
+}
+
+export const API_PREFIX = '/api/v1';

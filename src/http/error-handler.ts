@@ -1,0 +1,132 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainFailure, type DomainError, type ErrorCode } from '../domain-error.js';
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  unauthorized: 401,
+  forbidden: 403,
+  rate_limited: 429,
+  slot_unavailable: 409,
+  booking_changed: 409,
+  booking_not_active: 422,
+  minimum_notice: 422,
+  outside_working_hours: 422,
+  outside_booking_window: 422,
+  reschedule_limit_reached: 422,
+  reschedule_disabled: 403,
+  cancel_disabled: 403,
+  service_unavailable: 422,
+  in_use: 409,
+  already_exists: 409,
+  idempotency_key_reused: 422,
+  template_invalid: 422,
+};
+
+const TITLE_OF: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS_OF[code];
+}
+
+/** RFC 9457 problem details with our stable `code`. */
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldIssue[],
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: `about:blank`,
+      title: TITLE_OF[status] ?? 'Error',
+      status,
+      code,
+      detail,
+      ...(errors ? { errors } : {}),
+    });
+}
+
+export function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
+  const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+  return sendProblem(reply, statusOf(error.code), error.code, error.message, errors);
+}
+
+function fieldName(path: readonly PropertyKey[], part: string): string {
+  const joined = path.map(String).join('.');
+  if (part === 'body') return joined || 'body';
+  return joined ? joined : part;
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof DomainFailure) return sendDomainError(reply, error.error);
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = error.validationContext ?? 'body';
+      const errors = error.validation.map((issue) => {
+        const params = issue.params as {
+          issue?: { path?: PropertyKey[]; message?: string; keys?: string[] };
+        };
+        const zodIssue = params.issue;
+        const path = zodIssue?.path ?? [];
+        const unknownKeys = zodIssue?.keys;
+        const field = unknownKeys?.length
+          ? fieldName([...path, unknownKeys[0] ?? ''], part)
+          : fieldName(path, part);
+        const message = unknownKeys?.length
+          ? 'is not a known field'
+          : (zodIssue?.message ?? issue.message ?? 'is invalid');
+        return { field, message };
+      });
+      const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      return sendProblem(reply, 422, 'validation_failed', detail, errors);
+    }
+
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(reply, 422, 'validation_failed', 'body: is not valid JSON', [
+          { field: 'body', message: 'is not valid JSON' },
+        ]);
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(reply, 415, 'unsupported_media_type', 'send the body as application/json');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(reply, 413, 'payload_too_large', 'the request body is too large');
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(reply, 429, 'rate_limited', 'too many requests: wait a moment and try again');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, error.statusCode, 'bad_request', error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 500, 'internal_error', 'something went wrong on our side; please try again');
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, 'not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

@@ -1,0 +1,84 @@
+import { buildApp } from './app.js';
+import { ensureInitialAdmin } from './auth/admin-sign-in.js';
+import { systemClock } from './clock.js';
+import { ConfigError, type Config, loadConfig } from './config.js';
+import { DatabaseUnavailableError, openStore, type Store } from './db/dialect.js';
+import { migrateToLatest } from './db/migrations.js';
+import { DEMO_ADMIN, seedDemoBusiness } from './demo/seed-demo-business.js';
+
+/** Composition root: `node dist/server/main.js [--demo]`. */
+async function main(argv: readonly string[]): Promise<void> {
+  const withDemo = argv.includes('--demo');
+  const config = loadConfig();
+  const clock = systemClock;
+  const store = await openStore(config.database);
+  await migrateToLatest(store);
+  const createdAdmin = await ensureInitialAdmin(store.db, clock, config.initialAdmin);
+  const seeded = withDemo
+    ? await seedDemoBusiness(store.db, clock, { withAdmin: !config.initialAdmin })
+    : false;
+
+  const app = await buildApp(
+    { store, clock, publicUrl: config.publicUrl },
+    { logger: { level: config.logLevel } },
+  );
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await store.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(
+        `port ${config.port} on ${config.host} is in use: stop the other server or set PORT`,
+      );
+    }
+    throw error;
+  }
+  printBanner(config, store, { createdAdmin, seeded, withDemo });
+
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+class StartupError extends Error {}
+
+function printBanner(
+  config: Config,
+  store: Store,
+  facts: { createdAdmin: boolean; seeded: boolean; withDemo: boolean },
+) {
+  const lines = [
+    '',
+    `Rebook is running at ${config.publicUrl}`,
+    `  database: ${store.dialect === 'sqlite' ? `SQLite at ${describeSqlite(config)}` : 'PostgreSQL'}`,
+    `  API:      ${config.publicUrl}/api/v1 (reference: ${config.publicUrl}/api/docs)`,
+  ];
+  if (facts.createdAdmin && config.initialAdmin)
+    lines.push(`  admin:    created ${config.initialAdmin.email}`);
+  if (facts.withDemo && !config.initialAdmin) {
+    lines.push(`  admin login: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (demo)`);
+  }
+  if (facts.seeded)
+    lines.push('  demo business created: services, three staff members, customers and bookings');
+  lines.push('');
+  console.log(lines.join('\n'));
+}
+
+function describeSqlite(config: Config): string {
+  return config.database.kind === 'sqlite' ? config.database.path : '';
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known =
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof StartupError;
+  console.error(
+    `rebook: ${known ? (error as Error).message : `could not start: ${(error as Error)?.stack ?? error}`}`,
+  );
+  process.exit(1);
+});

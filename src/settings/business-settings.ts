@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { emailField, singleLineField, textField, timeZoneField } from '../field-schemas.js';
+import { workingHoursPatchSchema, workingHoursSchema } from './working-hours-schema.js';
+
+export const customerPortalSchema = z.strictObject({
+  allowReschedule: z.boolean(),
+  allowCancel: z.boolean(),
+  realTimeAvailability: z.boolean(),
+  minimumNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 60),
+  maxReschedulesPerBooking: z.number().int().min(1).max(100).nullable(),
+  changeBlockedMessage: textField(500),
+});
+
+export const businessSettingsSchema = z.strictObject({
+  businessName: singleLineField(120).pipe(z.string().min(1, 'must not be empty')),
+  timezone: timeZoneField,
+  notificationEmail: emailField.nullable(),
+  slotIntervalMinutes: z.number().int().min(5).max(240),
+  bookingWindowDays: z.number().int().min(1).max(730),
+  reminderLeadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 14),
+  workingHours: workingHoursSchema,
+  customerPortal: customerPortalSchema,
+});
+
+export type BusinessSettings = z.output<typeof businessSettingsSchema>;
+export type CustomerPortalSettings = BusinessSettings['customerPortal'];
+
+export const businessSettingsPatchSchema = businessSettingsSchema
+  .omit({ workingHours: true, customerPortal: true })
+  .partial()
+  .extend({
+    workingHours: workingHoursPatchSchema.optional(),
+    customerPortal: customerPortalSchema.partial().optional(),
+  });
+
+export type BusinessSettingsPatch = z.output<typeof businessSettingsPatchSchema>;
+
+const weekday = [{ start: '09:00', end: '17:00' }];
+
+/** What a new installation starts with: a weekday business, customers may reschedule up to a day ahead. */
+export const DEFAULT_BUSINESS_SETTINGS: BusinessSettings = {
+  businessName: 'My Business',
+  timezone: 'UTC',
+  notificationEmail: null,
+  slotIntervalMinutes: 15,
+  bookingWindowDays: 90,
+  reminderLeadMinutes: 24 * 60,
+  workingHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [], sun: [] },
+  customerPortal: {
+    allowReschedule: true,
+    allowCancel: true,
+    realTimeAvailability: true,
+    minimumNoticeMinutes: 24 * 60,
+    maxReschedulesPerBooking: null,
+    changeBlockedMessage: 'Please contact us to change this booking.',
+  },
+};
+
+export function mergeSettings(current: BusinessSettings, patch: BusinessSettingsPatch): BusinessSettings {
+  const { workingHours, customerPortal, ...rest } = patch;
+  return {
+    ...current,
+    ...definedOnly(rest),
+    workingHours: { ...current.workingHours, ...definedOnly(workingHours ?? {}) },
+    customerPortal: { ...current.customerPortal, ...definedOnly(customerPortal ?? {}) },
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import {
+  type BusinessSettings,
+  businessSettingsSchema,
+  DEFAULT_BUSINESS_SETTINGS,
+} from './business-settings.js';
+
+const SINGLE_BUSINESS = 1;
+
+export async function readSettings(db: Kysely<Database>): Promise<BusinessSettings> {
+  const row = await db
+    .selectFrom('business_settings')
+    .select('document')
+    .where('id', '=', SINGLE_BUSINESS)
+    .executeTakeFirst();
+  if (!row) return DEFAULT_BUSINESS_SETTINGS;
+  // Parsing on read also fills fields that later versions add, from the defaults.
+  const stored = JSON.parse(row.document) as Partial<BusinessSettings>;
+  return businessSettingsSchema.parse({
+    ...DEFAULT_BUSINESS_SETTINGS,
+    ...stored,
+    customerPortal: { ...DEFAULT_BUSINESS_SETTINGS.customerPortal, ...stored.customerPortal },
+  });
+}
+
+export async function writeSettings(
+  db: Kysely<Database>,
+  settings: BusinessSettings,
+  now: number,
+): Promise<void> {
+  const document = JSON.stringify(settings);
+  await db
+    .insertInto('business_settings')
+    .values({ id: SINGLE_BUSINESS, document, updated_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ document, updated_at: now }))
+    .execute();
+}

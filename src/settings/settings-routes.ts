@@ -1,0 +1,23 @@
+import { requireAdmin } from '../auth/admin-guard.js';
+import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { businessSettingsPatchSchema, businessSettingsSchema } from './business-settings.js';
+import { readSettings } from './settings-repository.js';
+import { updateSettings } from './update-settings.js';
+
+export function registerSettingsRoutes(app: App, context: AppContext): void {
+  const preHandler = requireAdmin(context);
+  const tags = ['settings'];
+  app.get(
+    `${API_PREFIX}/settings`,
+    { preHandler, schema: { tags, response: { 200: businessSettingsSchema } } },
+    () => readSettings(context.store.db),
+  );
+  app.patch(
+    `${API_PREFIX}/settings`,
+    {
+      preHandler,
+      schema: { tags, body: businessSettingsPatchSchema, response: { 200: businessSettingsSchema } },
+    },
+    (request) => updateSettings(context, request.body),
+  );
+}
