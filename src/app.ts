@@ -24,10 +24,9 @@ export interface AppOptions {
 /** The HTTP application, without listening: main.ts listens, tests call inject(). */
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ?? (process.env.DEBUG_TEST ? { level: 'error' } : false),
     bodyLimit: 256 * 1024,
     disableRequestLogging: true,
-    // Reject queries like ?from=a&from=b as one string, not an array that a schema would then name oddly.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -37,15 +37,22 @@ export const toIso = (epochMs: number): string => new Date(epochMs).toISOString(
 
 export const localDateField = z.iso.date({ message: 'must be a calendar date YYYY-MM-DD' });
 
+/** Tab, line feed and carriage return are the only control characters free text may hold. */
+function hasControlCharacters(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127) return true;
+  }
+  return false;
+}
+
 /** Free text a person typed: trimmed, and without control characters that could break headers or layouts. */
 export function textField(max: number) {
   return z
     .string()
     .max(max)
     .transform((value) => value.trim())
-    .refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), {
-      message: 'must not contain control characters',
-    });
+    .refine((value) => !hasControlCharacters(value), { message: 'must not contain control characters' });
 }
 
 export function singleLineField(max: number) {

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { ensureInitialAdmin } from './auth/admin-sign-in.js';
 import { systemClock } from './clock.js';
-import { ConfigError, type Config, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openStore, type Store } from './db/dialect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { DEMO_ADMIN, seedDemoBusiness } from './demo/seed-demo-business.js';

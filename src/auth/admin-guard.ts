@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendProblem } from '../http/error-handler.js';
 import type { AppContext } from '../http/app-context.js';
+import { sendProblem } from '../http/error-handler.js';
 import { type AdminIdentity, authenticate } from './admin-sign-in.js';
 
 export const ADMIN_SESSION_COOKIE = 'rebook_admin';

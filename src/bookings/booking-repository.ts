@@ -113,14 +113,15 @@ export async function updateBookingStatus(
 
 export async function insertHistory(
   db: Kysely<Database>,
-  bookingId: string,
+  booking: Pick<Booking, 'id' | 'version'>,
   entry: HistoryEntry,
 ): Promise<void> {
   await db
     .insertInto('booking_history')
     .values({
       id: randomUUID(),
-      booking_id: bookingId,
+      booking_id: booking.id,
+      booking_version: booking.version,
       type: entry.type,
       actor: entry.actor,
       channel: entry.channel,
@@ -137,8 +138,8 @@ export async function listHistory(db: Kysely<Database>, bookingId: string): Prom
     .selectFrom('booking_history')
     .selectAll()
     .where('booking_id', '=', bookingId)
+    .orderBy('booking_version')
     .orderBy('at')
-    .orderBy('id')
     .execute();
   return rows.map((row) => ({
     type: row.type as HistoryEntry['type'],

@@ -28,7 +28,7 @@ export const rescheduleBodySchema = z.strictObject({
 
 export const statusChangeBodySchema = z
   .strictObject({ reason: textField(500).nullable().optional() })
-  .optional();
+  .nullish();
 
 /** `from`/`to` take an instant, or a calendar date in the business time zone. */
 export const bookingListQuerySchema = z.strictObject({

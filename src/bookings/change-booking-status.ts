@@ -2,8 +2,8 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Booking, BookingStatus, ChangeOrigin } from './booking.js';
-import { insertHistory, updateBookingStatus } from './booking-repository.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
+import { insertHistory, updateBookingStatus } from './booking-repository.js';
 import { writeBookingChange } from './booking-write.js';
 
 export interface StatusChangeRequest {
@@ -30,7 +30,7 @@ export async function changeBookingStatus(
     }
     const changed: Booking = { ...booking, status: to, version: booking.version + 1, updatedAt: now };
     if (!(await updateBookingStatus(tx, changed, booking.version))) return bookingChanged();
-    await insertHistory(tx, booking.id, {
+    await insertHistory(tx, changed, {
       type: to,
       ...origin,
       at: now,

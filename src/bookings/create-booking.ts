@@ -3,10 +3,10 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import { fail, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
+import { loadBookableService } from './bookable-service.js';
 import type { Booking, ChangeOrigin } from './booking.js';
 import { findConflicts, insertBooking, insertHistory } from './booking-repository.js';
 import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
-import { loadBookableService } from './bookable-service.js';
 
 export interface NewBooking {
   customerId: string;
@@ -65,7 +65,7 @@ export async function createBooking(
       if (conflicts.length > 0) return slotTaken();
     }
     await insertBooking(tx, booking, occupied);
-    await insertHistory(tx, booking.id, {
+    await insertHistory(tx, booking, {
       type: 'created',
       ...origin,
       at: now,

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.js';
 import { endOfLocalDay, startOfLocalDay } from '../business-calendar.js';
+import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import {

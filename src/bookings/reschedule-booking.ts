@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.js';
 import { findService } from '../catalog/services.js';
+import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import type { Booking, ChangeOrigin } from './booking.js';
+import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 import { findConflicts, insertHistory, updateBooking } from './booking-repository.js';
 import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
-import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 
 export interface RescheduleRequest {
   bookingId: string;
@@ -70,7 +70,7 @@ export async function moveBooking(
     if (conflicts.length > 0) return slotTaken();
   }
   if (!(await updateBooking(tx, moved, occupied, booking.version))) return bookingChanged();
-  await insertHistory(tx, moved.id, {
+  await insertHistory(tx, moved, {
     type: 'rescheduled',
     ...origin,
     at: now,

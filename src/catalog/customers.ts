@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
-import type { CustomerTable, Database } from '../db/schema.js';
 import { isUniqueViolation } from '../db/dialect.js';
+import type { CustomerTable, Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
 import { emailField, idField, singleLineField, timeZoneField } from '../field-schemas.js';
 

@@ -5,14 +5,14 @@ import type { Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
 import { emailField, idField, singleLineField } from '../field-schemas.js';
 import type { WorkingHours } from '../scheduling/working-hours.js';
-import { workingHoursSchema } from '../settings/working-hours-schema.js';
+import { workingHoursSchema, workingHoursViewSchema } from '../settings/working-hours-schema.js';
 
 export const staffMemberSchema = z.object({
   id: idField,
   name: z.string(),
   email: z.string().nullable(),
   serviceIds: z.array(idField),
-  workingHours: workingHoursSchema.nullable(),
+  workingHours: workingHoursViewSchema.nullable(),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema> & { workingHours: WorkingHours | null };
 

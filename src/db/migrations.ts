@@ -85,6 +85,7 @@ function bookingCore(dialect: DialectName): Migration {
         .createTable('booking_history')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id').onDelete('cascade'))
+        .addColumn('booking_version', 'integer', (c) => c.notNull())
         .addColumn('type', 'text', (c) => c.notNull())
         .addColumn('actor', 'text', (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())
@@ -96,7 +97,7 @@ function bookingCore(dialect: DialectName): Migration {
       await db.schema
         .createIndex('booking_history_booking')
         .on('booking_history')
-        .columns(['booking_id', 'at'])
+        .columns(['booking_id', 'booking_version'])
         .execute();
 
       await db.schema

@@ -67,6 +67,8 @@ export interface BookingTable {
 export interface BookingHistoryTable {
   id: string;
   booking_id: string;
+  /** The booking's version after this change: orders entries that share a timestamp. */
+  booking_version: number;
   type: string;
   actor: string;
   channel: string;

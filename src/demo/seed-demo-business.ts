@@ -269,17 +269,21 @@ async function addDemoBooking(
   };
   await insertBooking(db, booking, input.occupied);
   const origin = { actor: 'admin', channel: 'admin' } as const;
-  await insertHistory(db, booking.id, {
-    type: 'created',
-    ...origin,
-    at: createdAt,
-    fromStartsAt: null,
-    toStartsAt: booking.startsAt,
-    reason: null,
-  });
+  await insertHistory(
+    db,
+    { id: booking.id, version: 1 },
+    {
+      type: 'created',
+      ...origin,
+      at: createdAt,
+      fromStartsAt: null,
+      toStartsAt: booking.startsAt,
+      reason: null,
+    },
+  );
   if (status !== 'confirmed') {
     const at = status === 'cancelled' ? createdAt + 3_600_000 : booking.endsAt;
-    await insertHistory(db, booking.id, {
+    await insertHistory(db, booking, {
       type: status,
       ...(status === 'cancelled'
         ? { actor: 'customer', channel: 'portal' }

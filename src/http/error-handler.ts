@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainFailure, type DomainError, type ErrorCode } from '../domain-error.js';
+import { type DomainError, DomainFailure, type ErrorCode } from '../domain-error.js';
 
 const STATUS_OF: Record<ErrorCode, number> = {
   validation_failed: 422,
@@ -74,10 +74,8 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   return sendProblem(reply, statusOf(error.code), error.code, error.message, errors);
 }
 
-function fieldName(path: readonly PropertyKey[], part: string): string {
-  const joined = path.map(String).join('.');
-  if (part === 'body') return joined || 'body';
-  return joined ? joined : part;
+function fieldName(path: readonly string[], part: string): string {
+  return path.length > 0 ? path.join('.') : part;
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -86,20 +84,16 @@ export function installErrorHandler(app: FastifyInstance): void {
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = error.validationContext ?? 'body';
-      const errors = error.validation.map((issue) => {
-        const params = issue.params as {
-          issue?: { path?: PropertyKey[]; message?: string; keys?: string[] };
-        };
-        const zodIssue = params.issue;
-        const path = zodIssue?.path ?? [];
-        const unknownKeys = zodIssue?.keys;
-        const field = unknownKeys?.length
-          ? fieldName([...path, unknownKeys[0] ?? ''], part)
-          : fieldName(path, part);
-        const message = unknownKeys?.length
-          ? 'is not a known field'
-          : (zodIssue?.message ?? issue.message ?? 'is invalid');
-        return { field, message };
+      const errors = error.validation.flatMap((issue): FieldIssue[] => {
+        const path = issue.instancePath.split('/').filter(Boolean);
+        const unknownKeys = (issue.params as { keys?: unknown }).keys;
+        if (issue.keyword === 'unrecognized_keys' && Array.isArray(unknownKeys)) {
+          return unknownKeys.map((key) => ({
+            field: fieldName([...path, String(key)], part),
+            message: 'is not a known field',
+          }));
+        }
+        return [{ field: fieldName(path, part), message: issue.message ?? 'is invalid' }];
       });
       const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
       return sendProblem(reply, 422, 'validation_failed', detail, errors);

@@ -122,6 +122,28 @@ describe('availableSlots across daylight-saving changes', () => {
       '2026-03-08T07:00:00Z',
     ]);
   });
+  it('offers a time once when two ranges reach it around a gap', () => {
+    const rules = baseRules({
+      timeZone: NEW_YORK,
+      workingHours: hoursOn('sun', { start: '00:00', end: '02:30' }, { start: '03:00', end: '04:00' }),
+    });
+    // The first range closes at 03:30 EDT, so 03:00 EDT fits both ranges.
+    expect(both(rules, '2026-03-08', '2026-03-08')).toEqual([
+      '2026-03-08T05:00:00Z',
+      '2026-03-08T05:30:00Z',
+      '2026-03-08T06:00:00Z',
+      '2026-03-08T06:30:00Z',
+      '2026-03-08T07:00:00Z',
+      '2026-03-08T07:30:00Z',
+    ]);
+    const busy = [between('2026-03-08T07:15:00Z', '2026-03-08T07:20:00Z')];
+    expect(both({ ...rules, busy }, '2026-03-08', '2026-03-08')).toEqual([
+      '2026-03-08T05:00:00Z',
+      '2026-03-08T05:30:00Z',
+      '2026-03-08T06:00:00Z',
+      '2026-03-08T06:30:00Z',
+    ]);
+  });
 });
 
 describe('availableSlots within a day', () => {
@@ -287,6 +309,35 @@ describe('availableSlots: minimum notice and booking window', () => {
       both(later, '2026-06-15', '2026-06-16'),
     );
     expect(availableSlots(later, '2020-01-01', '2026-06-14')).toEqual([]);
+  });
+
+  it('keeps evening slots whose local date is the UTC date before the notice limit', () => {
+    // 21:00 EDT on the 15th is 01:00Z on the 16th.
+    const west = baseRules({
+      timeZone: NEW_YORK,
+      workingHours: hoursOn('mon', { start: '20:00', end: '24:00' }),
+      durationMinutes: 60,
+      slotIntervalMinutes: 60,
+      now: ms('2026-06-16T00:00:00Z'),
+      minimumNoticeMinutes: 60,
+    });
+    expect(both(west, '2026-06-15', '2026-06-15')).toEqual([
+      '2026-06-16T01:00:00Z',
+      '2026-06-16T02:00:00Z',
+      '2026-06-16T03:00:00Z',
+    ]);
+  });
+
+  it('keeps early slots whose local date is the UTC date after the window limit', () => {
+    // Until 2026-06-16T20:00Z = 01:30 IST on the 17th.
+    const east = baseRules({
+      timeZone: 'Asia/Kolkata',
+      workingHours: hoursOn('wed', { start: '00:00', end: '03:00' }),
+      now: ms('2026-06-15T20:00:00Z'),
+      bookingWindowDays: 1,
+      slotIntervalMinutes: 60,
+    });
+    expect(both(east, '2026-06-17', '2026-06-17')).toEqual(['2026-06-16T18:30:00Z', '2026-06-16T19:30:00Z']);
   });
 
   it('returns nothing when toDate is before fromDate and rejects malformed dates', () => {

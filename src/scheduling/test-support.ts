@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Slot, SlotRules } from './availability.js';
 import type { Interval } from './interval.js';
-import { WEEKDAYS, type TimeRange, type Weekday, type WorkingHours } from './working-hours.js';
+import { type TimeRange, WEEKDAYS, type Weekday, type WorkingHours } from './working-hours.js';
 
 // Helpers shared by this folder's tests only.
 

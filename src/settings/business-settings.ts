@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { emailField, singleLineField, textField, timeZoneField } from '../field-schemas.js';
-import { workingHoursPatchSchema, workingHoursSchema } from './working-hours-schema.js';
+import {
+  workingHoursPatchSchema,
+  workingHoursSchema,
+  workingHoursViewSchema,
+} from './working-hours-schema.js';
 
 export const customerPortalSchema = z.strictObject({
   allowReschedule: z.boolean(),
@@ -28,6 +32,25 @@ export const businessSettingsSchema = z.strictObject({
     .max(60 * 24 * 14),
   workingHours: workingHoursSchema,
   customerPortal: customerPortalSchema,
+});
+
+/** The shape in responses (response schemas must not transform). */
+export const businessSettingsViewSchema = z.object({
+  businessName: z.string(),
+  timezone: z.string(),
+  notificationEmail: z.string().nullable(),
+  slotIntervalMinutes: z.number().int(),
+  bookingWindowDays: z.number().int(),
+  reminderLeadMinutes: z.number().int(),
+  workingHours: workingHoursViewSchema,
+  customerPortal: z.object({
+    allowReschedule: z.boolean(),
+    allowCancel: z.boolean(),
+    realTimeAvailability: z.boolean(),
+    minimumNoticeMinutes: z.number().int(),
+    maxReschedulesPerBooking: z.number().int().nullable(),
+    changeBlockedMessage: z.string(),
+  }),
 });
 
 export type BusinessSettings = z.output<typeof businessSettingsSchema>;

@@ -1,6 +1,6 @@
 import { requireAdmin } from '../auth/admin-guard.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
-import { businessSettingsPatchSchema, businessSettingsSchema } from './business-settings.js';
+import { businessSettingsPatchSchema, businessSettingsViewSchema } from './business-settings.js';
 import { readSettings } from './settings-repository.js';
 import { updateSettings } from './update-settings.js';
 
@@ -9,14 +9,14 @@ export function registerSettingsRoutes(app: App, context: AppContext): void {
   const tags = ['settings'];
   app.get(
     `${API_PREFIX}/settings`,
-    { preHandler, schema: { tags, response: { 200: businessSettingsSchema } } },
+    { preHandler, schema: { tags, response: { 200: businessSettingsViewSchema } } },
     () => readSettings(context.store.db),
   );
   app.patch(
     `${API_PREFIX}/settings`,
     {
       preHandler,
-      schema: { tags, body: businessSettingsPatchSchema, response: { 200: businessSettingsSchema } },
+      schema: { tags, body: businessSettingsPatchSchema, response: { 200: businessSettingsViewSchema } },
     },
     (request) => updateSettings(context, request.body),
   );

@@ -38,5 +38,17 @@ export const workingHoursSchema = z.strictObject({
   sun: dayRangesSchema,
 }) satisfies z.ZodType<WorkingHours, unknown>;
 
+const rangeView = z.object({ start: z.string(), end: z.string() });
+/** The shape in responses: response schemas must not transform. */
+export const workingHoursViewSchema = z.object({
+  mon: z.array(rangeView),
+  tue: z.array(rangeView),
+  wed: z.array(rangeView),
+  thu: z.array(rangeView),
+  fri: z.array(rangeView),
+  sat: z.array(rangeView),
+  sun: z.array(rangeView),
+});
+
 /** For PATCH: the days given replace those days; the others stay. */
 export const workingHoursPatchSchema = workingHoursSchema.partial();
