@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isDoubleBookingViolation, isUniqueViolation, type Store, writeTransaction } from '../db/dialect.js';
+import {
+  isDoubleBookingViolation,
+  isRetryableConflict,
+  isUniqueViolation,
+  type Store,
+  writeTransaction,
+} from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Booking } from './booking.js';
@@ -32,6 +38,25 @@ export async function writeBookingChange(
   change: (tx: Kysely<Database>) => Promise<Result<Booking>>,
 ): Promise<Result<Booking>> {
   const fingerprint = request && fingerprintOf(request.body);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptChange(store, request, fingerprint, now, change);
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
+      throw error;
+    }
+  }
+}
+
+const MAX_ATTEMPTS = 3;
+
+async function attemptChange(
+  store: Store,
+  request: IdempotentRequest | undefined,
+  fingerprint: string | undefined,
+  now: number,
+  change: (tx: Kysely<Database>) => Promise<Result<Booking>>,
+): Promise<Result<Booking>> {
   try {
     return await writeTransaction(store, async (tx) => {
       if (request && fingerprint) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
+import { lockStaffCalendar, type Store } from '../db/dialect.js';
 import { fail, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import { loadBookableService } from './bookable-service.js';
@@ -60,6 +60,7 @@ export async function createBooking(
   );
 
   return writeBookingChange(store, idempotency, now, async (tx) => {
+    await lockStaffCalendar(tx, store.dialect, booking.staffId);
     if (!input.allowConflict) {
       const conflicts = await findConflicts(tx, booking.staffId, occupied, null, 1);
       if (conflicts.length > 0) return slotTaken();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { findService } from '../catalog/services.js';
 import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
+import { type DialectName, lockStaffCalendar, type Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
@@ -36,13 +36,14 @@ export async function rescheduleBooking(
     if (booking.status !== 'confirmed') {
       return fail('booking_not_active', `this booking is ${booking.status} and can no longer be moved`);
     }
-    return moveBooking(tx, booking, request, origin, now);
+    return moveBooking(tx, store.dialect, booking, request, origin, now);
   });
 }
 
 /** The write every reschedule shares, whoever asked: the conflict check, the new time, the history entry. */
 export async function moveBooking(
   tx: Kysely<Database>,
+  dialect: DialectName,
   booking: Booking,
   request: Pick<RescheduleRequest, 'startsAt' | 'reason' | 'allowConflict'>,
   origin: ChangeOrigin,
@@ -65,6 +66,7 @@ export async function moveBooking(
     updatedAt: now,
   };
   const occupied = occupiedInterval(moved.startsAt, moved.endsAt, bufferBefore, bufferAfter);
+  await lockStaffCalendar(tx, dialect, moved.staffId);
   if (!request.allowConflict) {
     const conflicts = await findConflicts(tx, moved.staffId, occupied, moved.id, 1);
     if (conflicts.length > 0) return slotTaken();

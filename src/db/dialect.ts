@@ -132,3 +132,19 @@ export async function addDoubleBookingGuard(db: Kysely<unknown>, dialect: Dialec
 export function lockedForChange<Q extends { forUpdate(): Q }>(query: Q, dialect: DialectName): Q {
   return dialect === 'postgres' ? query.forUpdate() : query;
 }
+
+/**
+ * Queues the writers of one staff member's calendar. PostgreSQL: a transaction-scoped advisory lock, so a
+ * check-then-write for one staff member never interleaves with another (without it, concurrent writers meet
+ * in the exclusion constraint and can deadlock). SQLite: BEGIN IMMEDIATE has already serialised all writers.
+ */
+export async function lockStaffCalendar(tx: Kysely<Database>, dialect: DialectName, staffId: string): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`staff-calendar:${staffId}`}))`.execute(tx);
+}
+
+/** A transaction the database gave up on through no fault of its own (deadlock, serialization): safe to retry. */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === '40P01' || code === '40001';
+}

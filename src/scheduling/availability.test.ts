@@ -136,12 +136,25 @@ describe('availableSlots across daylight-saving changes', () => {
       '2026-03-08T07:00:00Z',
       '2026-03-08T07:30:00Z',
     ]);
-    const busy = [between('2026-03-08T07:15:00Z', '2026-03-08T07:20:00Z')];
-    expect(both({ ...rules, busy }, '2026-03-08', '2026-03-08')).toEqual([
+  });
+
+  it('checks busy times right when the second range goes back to an earlier instant', () => {
+    const rules = baseRules({
+      timeZone: NEW_YORK,
+      workingHours: hoursOn('sun', { start: '00:00', end: '02:59' }, { start: '03:00', end: '04:00' }),
+      slotIntervalMinutes: 15,
+      busy: [between('2026-03-08T06:50:00Z', '2026-03-08T07:05:00Z')],
+    });
+    // The first range runs to 03:59 EDT and ends with 03:00 and 03:15 EDT; the second starts again at 03:00.
+    expect(both(rules, '2026-03-08', '2026-03-08')).toEqual([
       '2026-03-08T05:00:00Z',
+      '2026-03-08T05:15:00Z',
       '2026-03-08T05:30:00Z',
+      '2026-03-08T05:45:00Z',
       '2026-03-08T06:00:00Z',
-      '2026-03-08T06:30:00Z',
+      '2026-03-08T06:15:00Z',
+      '2026-03-08T07:15:00Z',
+      '2026-03-08T07:30:00Z',
     ]);
   });
 });
