@@ -83,8 +83,13 @@ export function availableSlots(rules: SlotRules, fromDate: string, toDate: strin
   if (firstDay > lastDay || !(limits.earliest < limits.until)) return [];
 
   const zone = ZoneOffsets.covering(rules.timeZone, firstDay, lastDay);
-  const busy = rules.mode === 'real_time' ? new BusyTimes(rules.busy) : null;
   const durationMs = rules.durationMinutes * MS_PER_MINUTE;
+  // Starts lie within a day of the UTC days asked for (offsets are under a day), and within the limits.
+  const reach = {
+    start: Math.max(limits.earliest, (firstDay - 1) * MS_PER_DAY) - rules.bufferBeforeMinutes * MS_PER_MINUTE,
+    end: Math.min(limits.until, (lastDay + 2) * MS_PER_DAY) + durationMs + rules.bufferAfterMinutes * MS_PER_MINUTE,
+  };
+  const busy = rules.mode === 'real_time' ? new BusyTimes(rules.busy, reach) : null;
   const slots: Slot[] = [];
   let ascending = true;
   forEachOfferedStart(planFor(rules, zone, limits), firstDay, lastDay, (startsAt) => {

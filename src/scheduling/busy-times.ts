@@ -1,4 +1,4 @@
-import { type Interval, mergeIntervals } from './interval.js';
+import { type Interval, mergeIntervals, overlaps } from './interval.js';
 
 /**
  * A staff member's busy intervals, merged, answering "is this interval free?" in amortised constant time when
@@ -9,8 +9,9 @@ export class BusyTimes {
   /** Index of the first merged interval that ends after the start of the last question. */
   private cursor = 0;
 
-  constructor(busy: readonly Interval[]) {
-    this.merged = mergeIntervals(busy);
+  /** Only busy intervals overlapping `relevant` are kept: a year of bookings costs a scan, not a sort. */
+  constructor(busy: readonly Interval[], relevant: Interval = { start: -Infinity, end: Infinity }) {
+    this.merged = mergeIntervals(busy.filter((interval) => overlaps(interval, relevant)));
   }
 
   isFree(interval: Interval): boolean {

@@ -1,0 +1,91 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** Runs the built server the way `npm start` and `npm run serve` do, and reads what it prints. */
+describe('start-up', () => {
+  let buildDirectory: string;
+  let workDirectory: string;
+
+  beforeAll(() => {
+    // Inside the project, so the build resolves node_modules as `npm start` does.
+    mkdirSync('dist', { recursive: true });
+    buildDirectory = mkdtempSync(join('dist', 'startup-test-'));
+    workDirectory = mkdtempSync(join(tmpdir(), 'rebook-run-'));
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', buildDirectory], { stdio: 'inherit' });
+  }, 120_000);
+  afterAll(() => {
+    rmSync(buildDirectory, { recursive: true, force: true });
+    rmSync(workDirectory, { recursive: true, force: true });
+  });
+
+  function run(env: Record<string, string>, args: string[] = [], waitFor?: RegExp) {
+    return new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [resolvePath(buildDirectory, 'main.js'), ...args], {
+        cwd: workDirectory,
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      });
+      let output = '';
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (waitFor?.test(output)) child.kill('SIGTERM');
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+  }
+
+  it('seeds the demo, prints the admin login and serves', async () => {
+    const port = await freePort();
+    const started = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' }, ['--demo'], /demo business created/);
+    expect(started.output).toContain(`Rebook is running at http://127.0.0.1:${port}`);
+    expect(started.output).toContain('admin login: admin@rebook.local / rebook-demo (demo)');
+    // A second start finds the demo already there and does not seed it again.
+    const again = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' }, ['--demo'], /Rebook is running/);
+    expect(again.output).not.toContain('demo business created');
+  }, 60_000);
+
+  it('says in one line that DATABASE_URL is malformed', async () => {
+    const result = await run({ DATABASE_URL: 'mysql://db/rebook' });
+    expect(result.code).toBe(1);
+    expect(result.output.trim()).toBe('rebook: DATABASE_URL must start with sqlite: (embedded) or postgres:// (PostgreSQL)');
+  });
+
+  it('says in one line that the database cannot be reached', async () => {
+    const port = await freePort();
+    const result = await run({ DATABASE_URL: `postgres://nobody@127.0.0.1:${port}/rebook` });
+    expect(result.code).toBe(1);
+    expect(result.output.trim().split('\n')).toHaveLength(1);
+    expect(result.output).toContain(`rebook: cannot reach PostgreSQL at 127.0.0.1:${port}/rebook`);
+  });
+
+  it('says in one line that the port is taken', async () => {
+    const blocker = await listenOnFreePort();
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/port.db' });
+      expect(result.code).toBe(1);
+      expect(result.output.trim()).toBe(`rebook: port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+function listenOnFreePort(): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = await listenOnFreePort();
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
