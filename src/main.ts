@@ -5,6 +5,9 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openStore, type Store } from './db/dialect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { DEMO_ADMIN, seedDemoBusiness } from './demo/seed-demo-business.js';
+import type { MailTransport } from './email/mail-transport.js';
+import { mailTransportFor, parseMailFrom } from './email/mail-setup.js';
+import { startWorker } from './jobs/worker.js';
 
 /** Composition root: `node dist/server/main.js [--demo]`. */
 async function main(argv: readonly string[]): Promise<void> {
@@ -33,10 +36,17 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     throw error;
   }
-  printBanner(config, store, { createdAdmin, seeded, withDemo });
+  const transport = mailTransportFor(config);
+  const worker = startWorker(
+    { store, clock, transport, publicUrl: config.publicUrl, mailFrom: parseMailFrom(config.mailFrom) },
+    { log: app.log },
+  );
+  printBanner(config, store, transport, { createdAdmin, seeded, withDemo });
 
   const stop = async () => {
+    await worker.stop();
     await app.close();
+    transport.close();
     await store.close();
     process.exit(0);
   };
@@ -49,6 +59,7 @@ class StartupError extends Error {}
 function printBanner(
   config: Config,
   store: Store,
+  transport: MailTransport,
   facts: { createdAdmin: boolean; seeded: boolean; withDemo: boolean },
 ) {
   const lines = [
@@ -56,6 +67,7 @@ function printBanner(
     `Rebook is running at ${config.publicUrl}`,
     `  database: ${store.dialect === 'sqlite' ? `SQLite at ${describeSqlite(config)}` : 'PostgreSQL'}`,
     `  API:      ${config.publicUrl}/api/v1 (reference: ${config.publicUrl}/api/docs)`,
+    `  mail:     ${transport.describe()}`,
   ];
   if (facts.createdAdmin && config.initialAdmin)
     lines.push(`  admin:    created ${config.initialAdmin.email}`);

@@ -484,3 +484,22 @@ describeEachDatabase('admin API', (kind) => {
     });
   });
 });
+
+describeEachDatabase('admin sign-in rate limit', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 rate_limited after ten sign-in attempts a minute from one client', async () => {
+    const attempt = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/session', payload: { email: TEST_ADMIN.email, password: 'guess' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await attempt()).statusCode);
+    expect(statuses).toEqual(Array<number>(10).fill(401));
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('rate_limited');
+  });
+});

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Booking, BookingStatus, ChangeOrigin } from './booking.js';
+import { afterBookingEnded } from './booking-notifications.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 import { insertHistory, updateBookingStatus } from './booking-repository.js';
 import { writeBookingChange } from './booking-write.js';
@@ -38,6 +39,7 @@ export async function changeBookingStatus(
       toStartsAt: null,
       reason: request.reason,
     });
+    await afterBookingEnded(tx, changed, origin, request.reason, now);
     return ok(changed);
   });
 }

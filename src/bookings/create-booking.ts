@@ -5,6 +5,7 @@ import { fail, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import { loadBookableService } from './bookable-service.js';
 import type { Booking, ChangeOrigin } from './booking.js';
+import { afterBookingCreated } from './booking-notifications.js';
 import { findConflicts, insertBooking, insertHistory } from './booking-repository.js';
 import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
 
@@ -74,6 +75,7 @@ export async function createBooking(
       toStartsAt: booking.startsAt,
       reason: null,
     });
+    await afterBookingCreated(tx, booking, origin, now);
     return { ok: true, value: booking };
   });
 }

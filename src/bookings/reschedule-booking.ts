@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import type { Booking, ChangeOrigin } from './booking.js';
+import { afterBookingRescheduled } from './booking-notifications.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 import { findConflicts, insertHistory, updateBooking } from './booking-repository.js';
 import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
@@ -80,5 +81,6 @@ export async function moveBooking(
     toStartsAt: moved.startsAt,
     reason: request.reason,
   });
+  await afterBookingRescheduled(tx, booking, moved, origin, request.reason, now);
   return ok(moved);
 }

@@ -148,3 +148,8 @@ export function isRetryableConflict(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return code === '40P01' || code === '40001';
 }
+
+/** Claiming work from a queue: PostgreSQL skips rows another worker holds; SQLite has one writer anyway. */
+export function skipLockedForClaim<Q extends { forUpdate(): Q; skipLocked(): Q }>(query: Q, dialect: DialectName): Q {
+  return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+}

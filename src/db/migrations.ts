@@ -149,13 +149,68 @@ function bookingCore(dialect: DialectName): Migration {
   };
 }
 
+const email: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('outbox_messages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('booking_id', 'text', (c) => c.references('bookings.id'))
+      .addColumn('recipient', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['pending', 'sending', 'sent', 'failed'])))
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+      .addColumn('lease_until', 'bigint')
+      .addColumn('last_error', 'text')
+      .addColumn('message_id', 'text', (c) => c.notNull().unique())
+      .addColumn('subject', 'text')
+      .addColumn('html', 'text')
+      .addColumn('text', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('sent_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('outbox_due').on('outbox_messages').columns(['status', 'next_attempt_at']).execute();
+    await db.schema.createIndex('outbox_booking').on('outbox_messages').columns(['booking_id', 'created_at']).execute();
+
+    await db.schema
+      .createTable('booking_reminders')
+      .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
+      .addColumn('starts_at', 'bigint', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['pending', 'queued', 'dropped'])))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('handled_at', 'bigint')
+      .addPrimaryKeyConstraint('booking_reminders_pk', ['booking_id', 'starts_at'])
+      .execute();
+    await db.schema.createIndex('booking_reminders_due').on('booking_reminders').columns(['status', 'starts_at']).execute();
+
+    await db.schema
+      .createTable('booking_links')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('revoked_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('booking_links_booking').on('booking_links').column('booking_id').execute();
+
+    await db.schema
+      .createTable('email_templates')
+      .addColumn('kind', 'text', (c) => c.primaryKey())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('html', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 }
 
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001-booking-core': bookingCore(dialect) };
+  return { '0001-booking-core': bookingCore(dialect), '0002-email': email };
 }
 
 export async function migrateToLatest(store: Store): Promise<void> {

@@ -114,6 +114,52 @@ export interface IdempotencyRecordTable {
   created_at: number;
 }
 
+export interface OutboxMessageTable {
+  id: string;
+  kind: string;
+  booking_id: string | null;
+  recipient: string;
+  /** JSON: what the email is about beyond the booking itself (the change it reports, the sign-in link's customer). */
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  /** While `sending`: the claim lapses at this instant, so a crashed worker's message is sent again. */
+  lease_until: number | null;
+  last_error: string | null;
+  /** Stable across retries, so a repeated delivery is recognisable as the same message. */
+  message_id: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface BookingReminderTable {
+  booking_id: string;
+  /** The scheduled time this reminder is for: one reminder per booking and time. */
+  starts_at: number;
+  status: string;
+  created_at: number;
+  handled_at: number | null;
+}
+
+export interface BookingLinkTable {
+  token_hash: string;
+  booking_id: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface EmailTemplateTable {
+  kind: string;
+  subject: string;
+  html: string;
+  text: string;
+  updated_at: number;
+}
+
 export interface Database {
   business_settings: BusinessSettingsTable;
   services: ServiceTable;
@@ -126,4 +172,8 @@ export interface Database {
   admin_users: AdminUserTable;
   admin_credentials: AdminCredentialTable;
   idempotency_records: IdempotencyRecordTable;
+  outbox_messages: OutboxMessageTable;
+  booking_reminders: BookingReminderTable;
+  booking_links: BookingLinkTable;
+  email_templates: EmailTemplateTable;
 }

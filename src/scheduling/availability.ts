@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
-import { BusyTimes } from './busy-times.js';
+import { blockedStarts, type Occupancy } from './busy-times.js';
 import { epochDayOf, MS_PER_DAY, MS_PER_MINUTE } from './calendar-date.js';
-import { type Interval, occupiedInterval, overlaps } from './interval.js';
+import type { Interval } from './interval.js';
 import { ZoneOffsets } from './local-time.js';
 import { dayMinutesOf, forEachOfferedStart, type OfferingPlan } from './offered-starts.js';
 import type { WorkingHours } from './working-hours.js';
@@ -83,23 +83,22 @@ export function availableSlots(rules: SlotRules, fromDate: string, toDate: strin
   if (firstDay > lastDay || !(limits.earliest < limits.until)) return [];
 
   const zone = ZoneOffsets.covering(rules.timeZone, firstDay, lastDay);
-  const durationMs = rules.durationMinutes * MS_PER_MINUTE;
-  // Starts lie within a day of the UTC days asked for (offsets are under a day), and within the limits.
-  const reach = {
-    start: Math.max(limits.earliest, (firstDay - 1) * MS_PER_DAY) - rules.bufferBeforeMinutes * MS_PER_MINUTE,
-    end: Math.min(limits.until, (lastDay + 2) * MS_PER_DAY) + durationMs + rules.bufferAfterMinutes * MS_PER_MINUTE,
-  };
-  const busy = rules.mode === 'real_time' ? new BusyTimes(rules.busy, reach) : null;
-  const slots: Slot[] = [];
+  const starts: number[] = [];
   let ascending = true;
   forEachOfferedStart(planFor(rules, zone, limits), firstDay, lastDay, (startsAt) => {
-    const endsAt = startsAt + durationMs;
-    if (busy !== null && !busy.isFree(occupiedOf(rules, startsAt, endsAt))) return;
-    const previous = slots[slots.length - 1];
-    if (previous !== undefined && startsAt <= previous.startsAt) ascending = false;
-    slots.push({ startsAt, endsAt });
+    const previous = starts[starts.length - 1];
+    if (previous !== undefined && startsAt <= previous) ascending = false;
+    starts.push(startsAt);
   });
-  return ascending ? slots : sortedUnique(slots);
+  const offered = ascending ? starts : [...new Set(starts)].sort((a, b) => a - b);
+
+  const durationMs = rules.durationMinutes * MS_PER_MINUTE;
+  const blocked = rules.mode === 'real_time' ? blockedStarts(offered, rules.busy, occupancyOf(rules)) : null;
+  const slots: Slot[] = [];
+  offered.forEach((startsAt, index) => {
+    if (blocked?.[index] !== 1) slots.push({ startsAt, endsAt: startsAt + durationMs });
+  });
+  return slots;
 }
 
 /**
@@ -123,10 +122,8 @@ export function checkSlot(rules: SlotRules, startsAt: number): SlotCheck {
   if (!offered) return { ok: false, code: 'outside_working_hours' };
 
   const slot = { startsAt, endsAt: startsAt + rules.durationMinutes * MS_PER_MINUTE };
-  if (rules.mode === 'real_time') {
-    // One question does not repay sorting the busy list.
-    const occupied = occupiedOf(rules, slot.startsAt, slot.endsAt);
-    if (rules.busy.some((busy) => overlaps(busy, occupied))) return { ok: false, code: 'slot_unavailable' };
+  if (rules.mode === 'real_time' && blockedStarts([startsAt], rules.busy, occupancyOf(rules))[0] === 1) {
+    return { ok: false, code: 'slot_unavailable' };
   }
   return { ok: true, slot };
 }
@@ -139,11 +136,10 @@ export function localDateOf(instant: number, timeZone: string): string {
     .toString();
 }
 
-function occupiedOf(rules: SlotRules, startsAt: number, endsAt: number): Interval {
-  return occupiedInterval(startsAt, endsAt, rules.bufferBeforeMinutes, rules.bufferAfterMinutes);
-}
-
-function sortedUnique(slots: Slot[]): Slot[] {
-  const sorted = [...slots].sort((a, b) => a.startsAt - b.startsAt);
-  return sorted.filter((slot, index) => index === 0 || slot.startsAt !== sorted[index - 1]?.startsAt);
+function occupancyOf(rules: SlotRules): Occupancy {
+  return {
+    bufferBeforeMs: rules.bufferBeforeMinutes * MS_PER_MINUTE,
+    durationMs: rules.durationMinutes * MS_PER_MINUTE,
+    bufferAfterMs: rules.bufferAfterMinutes * MS_PER_MINUTE,
+  };
 }

@@ -1,9 +1,51 @@
 import { Temporal } from 'temporal-polyfill';
-import { civilOfEpochDay, MS_PER_DAY, MS_PER_MINUTE } from './calendar-date.js';
+import { civilOfEpochDay, epochDayOfCivil, MS_PER_DAY, MS_PER_MINUTE } from './calendar-date.js';
 
 // A "wall" time here is a local date and time written as if it were UTC, in epoch milliseconds:
 // wall = instant + offset. Converting between the two is then arithmetic, once the zone's offsets over
 // the span of interest are known. Asking Temporal for every candidate start would be exact but slow.
+// The offsets themselves come from Temporal's list of transitions, so both always agree.
+
+interface YearOffsets {
+  /** The offset at 00:00 UTC on 1 January. */
+  readonly offsetAtStart: number;
+  /** Changes of offset during the UTC year, in order: the instant and the offset from then on. */
+  readonly transitions: ReadonlyArray<{ readonly at: number; readonly offsetMs: number }>;
+}
+
+// Asking Temporal for a zone's transitions costs tens of microseconds and a lot of garbage, on every request,
+// for the same few answers. Time zone rules do not change while the process runs, so a year's answer is kept;
+// a bounded number of years, oldest dropped first, so the cache cannot grow without limit.
+const YEAR_CACHE_LIMIT = 512;
+const yearCache = new Map<string, YearOffsets>();
+
+function yearOffsets(timeZone: string, year: number): YearOffsets {
+  const key = `${year} ${timeZone}`;
+  const cached = yearCache.get(key);
+  if (cached !== undefined) return cached;
+  const yearStart = epochDayOfCivil({ year, month: 1, day: 1 }) * MS_PER_DAY;
+  const nextYearStart = epochDayOfCivil({ year: year + 1, month: 1, day: 1 }) * MS_PER_DAY;
+  let zoned = Temporal.Instant.fromEpochMilliseconds(yearStart).toZonedDateTimeISO(timeZone);
+  const offsetAtStart = zoned.offsetNanoseconds / 1e6;
+  const transitions: Array<{ at: number; offsetMs: number }> = [];
+  for (;;) {
+    const transition = zoned.getTimeZoneTransition('next');
+    if (transition === null || transition.epochMilliseconds >= nextYearStart) break;
+    transitions.push({ at: transition.epochMilliseconds, offsetMs: transition.offsetNanoseconds / 1e6 });
+    zoned = transition;
+  }
+  const computed = { offsetAtStart, transitions };
+  if (yearCache.size >= YEAR_CACHE_LIMIT) {
+    const oldest = yearCache.keys().next();
+    if (oldest.done !== true) yearCache.delete(oldest.value);
+  }
+  yearCache.set(key, computed);
+  return computed;
+}
+
+function utcYearOf(instant: number): number {
+  return civilOfEpochDay(Math.floor(instant / MS_PER_DAY)).year;
+}
 
 /** One stretch of constant UTC offset, instants [start, end). */
 interface OffsetPeriod {
@@ -27,18 +69,20 @@ export class ZoneOffsets {
    * periods are treated as unbounded because nothing outside the span is ever asked.
    */
   static covering(timeZone: string, firstDay: number, lastDay: number): ZoneOffsets {
+    const scanFrom = (firstDay - 2) * MS_PER_DAY;
     const scanUntil = (lastDay + 3) * MS_PER_DAY;
-    let zoned = Temporal.Instant.fromEpochMilliseconds((firstDay - 2) * MS_PER_DAY).toZonedDateTimeISO(
-      timeZone,
-    );
     const starts = [Number.NEGATIVE_INFINITY];
-    const offsets = [zoned.offsetNanoseconds / 1e6];
-    for (;;) {
-      const transition = zoned.getTimeZoneTransition('next');
-      if (transition === null || transition.epochMilliseconds >= scanUntil) break;
-      starts.push(transition.epochMilliseconds);
-      offsets.push(transition.offsetNanoseconds / 1e6);
-      zoned = transition;
+    const offsets: number[] = [];
+    for (let year = utcYearOf(scanFrom); year <= utcYearOf(scanUntil - 1); year++) {
+      const yearly = yearOffsets(timeZone, year);
+      if (offsets.length === 0) offsets.push(yearly.offsetAtStart);
+      for (const transition of yearly.transitions) {
+        if (transition.at <= scanFrom) offsets[0] = transition.offsetMs;
+        else if (transition.at < scanUntil) {
+          starts.push(transition.at);
+          offsets.push(transition.offsetMs);
+        }
+      }
     }
     const periods: OffsetPeriod[] = [];
     let latestWallSoFar = Number.NEGATIVE_INFINITY;

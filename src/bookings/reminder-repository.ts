@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
+import type { Database } from '../db/schema.js';
+
+/** One reminder per booking and scheduled time; a second insert for the same time does nothing. */
+export async function scheduleReminder(db: Kysely<Database>, bookingId: string, startsAt: number, now: number) {
+  await db
+    .insertInto('booking_reminders')
+    .values({ booking_id: bookingId, starts_at: startsAt, status: 'pending', created_at: now, handled_at: null })
+    .onConflict((oc) => oc.columns(['booking_id', 'starts_at']).doNothing())
+    .execute();
+}
+
+/** The booking moved, was cancelled or completed: its pending reminder is no longer wanted. */
+export async function dropPendingReminders(db: Kysely<Database>, bookingId: string, now: number) {
+  await db
+    .updateTable('booking_reminders')
+    .set({ status: 'dropped', handled_at: now })
+    .where('booking_id', '=', bookingId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+export interface DueReminder {
+  bookingId: string;
+  startsAt: number;
+}
+
+/** Pending reminders whose time has come (`startsAt` at or before `dueBy`), locked for this worker. */
+export async function claimDueReminders(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  dueBy: number,
+  limit: number,
+): Promise<DueReminder[]> {
+  const rows = await skipLockedForClaim(
+    db
+      .selectFrom('booking_reminders')
+      .select(['booking_id', 'starts_at'])
+      .where('status', '=', 'pending')
+      .where('starts_at', '<=', dueBy)
+      .orderBy('starts_at')
+      .limit(limit),
+    dialect,
+  ).execute();
+  return rows.map((row) => ({ bookingId: row.booking_id, startsAt: row.starts_at }));
+}
+
+export async function markReminderHandled(
+  db: Kysely<Database>,
+  reminder: DueReminder,
+  status: 'queued' | 'dropped',
+  now: number,
+) {
+  await db
+    .updateTable('booking_reminders')
+    .set({ status, handled_at: now })
+    .where('booking_id', '=', reminder.bookingId)
+    .where('starts_at', '=', reminder.startsAt)
+    .execute();
+}

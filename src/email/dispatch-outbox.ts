@@ -1,0 +1,64 @@
+import type { Clock } from '../clock.js';
+import type { Store } from '../db/dialect.js';
+import { composeEmail, UndeliverableEmail } from './compose-email.js';
+import type { MailTransport } from './mail-transport.js';
+import { claimDueMessages, markAttemptFailed, markSent, type OutboxMessage } from './outbox-repository.js';
+
+export interface DispatchContext {
+  store: Store;
+  clock: Clock;
+  transport: MailTransport;
+  publicUrl: string;
+  mailFrom: { name: string; address: string } | undefined;
+}
+
+export const MAX_ATTEMPTS = 8;
+/** How long a worker may take to send a message before another may assume it died and send it again. */
+export const SEND_LEASE_MS = 2 * 60_000;
+
+/** 30 s, 1 min, 2 min … capped at an hour: eight attempts span about an hour and a half. */
+export function retryDelay(attempts: number): number {
+  return Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+}
+
+export interface DispatchReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Sends what is due, once each: claim, compose, send, mark. A crash between send and mark means a resend. */
+export async function dispatchDueEmails(context: DispatchContext, limit = 50): Promise<DispatchReport> {
+  const { store, clock } = context;
+  const now = clock.now();
+  const claimed = await claimDueMessages(store.db, store.dialect, now, now + SEND_LEASE_MS, limit);
+  const report: DispatchReport = { sent: 0, retrying: 0, failed: 0 };
+  for (const message of claimed) {
+    const outcome = await deliver(context, message);
+    report[outcome]++;
+  }
+  return report;
+}
+
+async function deliver(context: DispatchContext, message: OutboxMessage): Promise<keyof DispatchReport> {
+  const { store, clock, transport } = context;
+  try {
+    const { mail, secrets } = await composeEmail(
+      { db: store.db, publicUrl: context.publicUrl, mailFrom: context.mailFrom, now: clock.now() },
+      message,
+    );
+    await transport.send(mail);
+    // The built-in mailbox is the delivery itself; a copy of real mail keeps no working link to a booking.
+    const hide = (content: string) =>
+      transport.kind === 'mailbox' ? content : secrets.reduce((text, secret) => text.replaceAll(secret, 'hidden'), content);
+    await markSent(store.db, message.id, { subject: mail.subject, html: hide(mail.html), text: hide(mail.text) }, clock.now());
+    return 'sent';
+  } catch (error) {
+    const final = error instanceof UndeliverableEmail || message.attempts >= MAX_ATTEMPTS;
+    await markAttemptFailed(store.db, message.id, {
+      error: (error as Error).message ?? String(error),
+      retryAt: final ? null : clock.now() + retryDelay(message.attempts),
+    });
+    return final ? 'failed' : 'retrying';
+  }
+}

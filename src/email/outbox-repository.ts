@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
+import type { Database, OutboxMessageTable } from '../db/schema.js';
+import type { EmailKind } from './email-kind.js';
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** The change an email reports, as it was when the change was made. */
+export interface ReportedChange {
+  type: 'created' | 'rescheduled' | 'cancelled';
+  previousStartsAt: number | null;
+  actor: 'admin' | 'customer' | 'system';
+  channel: string;
+  reason: string | null;
+}
+
+export interface OutboxPayload {
+  change?: ReportedChange;
+  /** For a sign-in email: whose sign-in link to make. */
+  customerId?: string;
+}
+
+export interface QueuedEmail {
+  kind: EmailKind;
+  bookingId: string | null;
+  recipient: string;
+  payload: OutboxPayload;
+}
+
+export interface OutboxMessage {
+  id: string;
+  kind: EmailKind;
+  bookingId: string | null;
+  recipient: string;
+  payload: OutboxPayload;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  leaseUntil: number | null;
+  lastError: string | null;
+  messageId: string;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+const toMessage = (row: Selectable<OutboxMessageTable>): OutboxMessage => ({
+  id: row.id,
+  kind: row.kind as EmailKind,
+  bookingId: row.booking_id,
+  recipient: row.recipient,
+  payload: JSON.parse(row.payload) as OutboxPayload,
+  status: row.status as OutboxStatus,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  leaseUntil: row.lease_until,
+  lastError: row.last_error,
+  messageId: row.message_id,
+  subject: row.subject,
+  html: row.html,
+  text: row.text,
+  createdAt: row.created_at,
+  sentAt: row.sent_at,
+});
+
+/** Written in the same transaction as the change it reports: a rolled-back change sends nothing. */
+export async function enqueueEmail(db: Kysely<Database>, email: QueuedEmail, now: number): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('outbox_messages')
+    .values({
+      id,
+      kind: email.kind,
+      booking_id: email.bookingId,
+      recipient: email.recipient,
+      payload: JSON.stringify(email.payload),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      lease_until: null,
+      last_error: null,
+      message_id: `<${id}@rebook>`,
+      subject: null,
+      html: null,
+      text: null,
+      created_at: now,
+      sent_at: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Claims up to `limit` messages that are due, or whose previous claim lapsed (a worker died mid-send), and
+ * leases them until `leaseUntil`. Several workers may claim at once: each message goes to one of them.
+ */
+export async function claimDueMessages(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  now: number,
+  leaseUntil: number,
+  limit: number,
+): Promise<OutboxMessage[]> {
+  const due = skipLockedForClaim(
+    db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
+        ]),
+      )
+      .orderBy('next_attempt_at')
+      .limit(limit),
+    dialect,
+  );
+  const rows = await db
+    .updateTable('outbox_messages')
+    .set((eb) => ({ status: 'sending', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map(toMessage).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+}
+
+export async function markSent(
+  db: Kysely<Database>,
+  id: string,
+  content: { subject: string; html: string; text: string },
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('outbox_messages')
+    .set({ status: 'sent', sent_at: now, lease_until: null, last_error: null, ...content })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markAttemptFailed(
+  db: Kysely<Database>,
+  id: string,
+  failure: { error: string; retryAt: number | null },
+): Promise<void> {
+  await db
+    .updateTable('outbox_messages')
+    .set({
+      status: failure.retryAt === null ? 'failed' : 'pending',
+      next_attempt_at: failure.retryAt ?? 0,
+      lease_until: null,
+      last_error: failure.error.slice(0, 1000),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listOutbox(
+  db: Kysely<Database>,
+  filter: { bookingId?: string; status?: OutboxStatus; limit: number },
+): Promise<OutboxMessage[]> {
+  let query = db.selectFrom('outbox_messages').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit);
+  if (filter.bookingId !== undefined) query = query.where('booking_id', '=', filter.bookingId);
+  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  return (await query.execute()).map(toMessage);
+}
+
+export async function findOutboxMessage(db: Kysely<Database>, id: string): Promise<OutboxMessage | undefined> {
+  const row = await db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toMessage(row);
+}

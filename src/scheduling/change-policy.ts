@@ -1,0 +1,68 @@
+import { MS_PER_MINUTE } from './calendar-date.js';
+
+/**
+ * May a customer still change this booking themselves? The business decides through its Customer Portal
+ * flags and minimum notice time; a booking that is over, started or cancelled can no longer be changed.
+ */
+export interface CustomerChangeRules {
+  allowReschedule: boolean;
+  allowCancel: boolean;
+  minimumNoticeMinutes: number;
+  /** null: no limit. */
+  maxReschedulesPerBooking: number | null;
+}
+
+export interface ChangeableBooking {
+  status: 'confirmed' | 'cancelled' | 'completed';
+  startsAt: number;
+  /** Reschedules the customer made themselves; the office's own moves do not count against the limit. */
+  customerReschedules: number;
+}
+
+export type ChangeRefusal =
+  | 'reschedule_disabled'
+  | 'cancel_disabled'
+  | 'booking_not_active'
+  | 'minimum_notice'
+  | 'reschedule_limit_reached';
+
+export type ChangeDecision = { allowed: true } | { allowed: false; code: ChangeRefusal };
+
+const ALLOWED: ChangeDecision = { allowed: true };
+const refuse = (code: ChangeRefusal): ChangeDecision => ({ allowed: false, code });
+
+function activeAndOutsideNotice(
+  booking: ChangeableBooking,
+  rules: CustomerChangeRules,
+  now: number,
+): ChangeDecision {
+  if (booking.status !== 'confirmed' || now >= booking.startsAt) return refuse('booking_not_active');
+  if (booking.startsAt - now < rules.minimumNoticeMinutes * MS_PER_MINUTE) return refuse('minimum_notice');
+  return ALLOWED;
+}
+
+export function customerMayReschedule(
+  booking: ChangeableBooking,
+  rules: CustomerChangeRules,
+  now: number,
+): ChangeDecision {
+  if (!rules.allowReschedule) return refuse('reschedule_disabled');
+  const timing = activeAndOutsideNotice(booking, rules, now);
+  if (!timing.allowed) return timing;
+  if (
+    rules.maxReschedulesPerBooking !== null &&
+    booking.customerReschedules >= rules.maxReschedulesPerBooking
+  ) {
+    return refuse('reschedule_limit_reached');
+  }
+  return ALLOWED;
+}
+
+export function customerMayCancel(
+  booking: ChangeableBooking,
+  rules: CustomerChangeRules,
+  now: number,
+): ChangeDecision {
+  if (!rules.allowCancel) return refuse('cancel_disabled');
+  return activeAndOutsideNotice(booking, rules, now);
+}
