@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { registerBookingAdminRoutes } from './bookings/booking-admin-routes.js';
 import { registerCatalogRoutes } from './catalog/catalog-routes.js';
+import { registerEmailRoutes } from './email/email-routes.js';
 import type { App, AppContext } from './http/app-context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { registerHomePage } from './http/home-page.js';
@@ -65,6 +66,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   registerSettingsRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerBookingAdminRoutes(app, context);
+  registerEmailRoutes(app, context);
   registerHomePage(app);
 
   await app.ready();

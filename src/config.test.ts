@@ -16,12 +16,20 @@ describe('configuration', () => {
 
   it('builds the public URL from HOST and PORT, and trims a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' }).publicUrl).toBe('http://localhost:8080');
-    expect(loadConfig({ PUBLIC_URL: 'https://book.example.com/' }).publicUrl).toBe('https://book.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'https://book.example.com/' }).publicUrl).toBe(
+      'https://book.example.com',
+    );
   });
 
   it('reads sqlite: and postgres:// database URLs', () => {
-    expect(parseDatabaseUrl('sqlite:/var/lib/rebook/rebook.db')).toEqual({ kind: 'sqlite', path: '/var/lib/rebook/rebook.db' });
-    expect(parseDatabaseUrl('postgres://u:p@db:5432/rebook')).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/rebook' });
+    expect(parseDatabaseUrl('sqlite:/var/lib/rebook/rebook.db')).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/rebook/rebook.db',
+    });
+    expect(parseDatabaseUrl('postgres://u:p@db:5432/rebook')).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/rebook',
+    });
     expect(parseDatabaseUrl('postgresql://db/rebook').kind).toBe('postgres');
   });
 
@@ -35,8 +43,12 @@ describe('configuration', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT: /);
     expect(() => loadConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/^PUBLIC_URL: /);
-    expect(() => loadConfig({ ADMIN_EMAIL: 'boss@example.com' })).toThrow('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
-    expect(() => loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'short' })).toThrow(/^ADMIN_PASSWORD: /);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'boss@example.com' })).toThrow(
+      'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    );
+    expect(() => loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'short' })).toThrow(
+      /^ADMIN_PASSWORD: /,
+    );
   });
 
   it('takes the first admin from ADMIN_EMAIL and ADMIN_PASSWORD', () => {

@@ -28,6 +28,8 @@ export interface DomainError {
   message: string;
   /** The request field the refusal is about, when there is one (e.g. `startsAt`). */
   field?: string;
+  /** For a template: the line of that field where the problem is. */
+  line?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

@@ -5,8 +5,8 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openStore, type Store } from './db/dialect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { DEMO_ADMIN, seedDemoBusiness } from './demo/seed-demo-business.js';
-import type { MailTransport } from './email/mail-transport.js';
 import { mailTransportFor, parseMailFrom } from './email/mail-setup.js';
+import type { MailTransport } from './email/mail-transport.js';
 import { startWorker } from './jobs/worker.js';
 
 /** Composition root: `node dist/server/main.js [--demo]`. */

@@ -12,8 +12,19 @@ async function main(): Promise<void> {
   await migrateToLatest(store);
   const transport = mailTransportFor(config);
   const worker = startWorker(
-    { store, clock: systemClock, transport, publicUrl: config.publicUrl, mailFrom: parseMailFrom(config.mailFrom) },
-    { log: { error: (details: unknown, message?: string) => console.error(`rebook worker: ${message ?? ''}`, details) } },
+    {
+      store,
+      clock: systemClock,
+      transport,
+      publicUrl: config.publicUrl,
+      mailFrom: parseMailFrom(config.mailFrom),
+    },
+    {
+      log: {
+        error: (details: unknown, message?: string) =>
+          console.error(`rebook worker: ${message ?? ''}`, details),
+      },
+    },
   );
   console.log(`Rebook worker running: sending mail through ${transport.describe()}`);
   const stop = async () => {
@@ -28,6 +39,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
-  console.error(`rebook worker: ${known ? (error as Error).message : `could not start: ${(error as Error)?.stack ?? error}`}`);
+  console.error(
+    `rebook worker: ${known ? (error as Error).message : `could not start: ${(error as Error)?.stack ?? error}`}`,
+  );
   process.exit(1);
 });

@@ -494,7 +494,11 @@ describeEachDatabase('admin sign-in rate limit', (kind) => {
 
   it('answers 429 rate_limited after ten sign-in attempts a minute from one client', async () => {
     const attempt = () =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/session', payload: { email: TEST_ADMIN.email, password: 'guess' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/session',
+        payload: { email: TEST_ADMIN.email, password: 'guess' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await attempt()).statusCode);
     expect(statuses).toEqual(Array<number>(10).fill(401));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../src/http/app-context.js';
-import { book, type BusinessFixture, setUpBusiness } from './support/business-fixture.js';
+import { type BusinessFixture, book, setUpBusiness } from './support/business-fixture.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
 

@@ -15,7 +15,9 @@ describe('start-up', () => {
     mkdirSync('dist', { recursive: true });
     buildDirectory = mkdtempSync(join('dist', 'startup-test-'));
     workDirectory = mkdtempSync(join(tmpdir(), 'rebook-run-'));
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', buildDirectory], { stdio: 'inherit' });
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', buildDirectory], {
+      stdio: 'inherit',
+    });
   }, 120_000);
   afterAll(() => {
     rmSync(buildDirectory, { recursive: true, force: true });
@@ -41,18 +43,28 @@ describe('start-up', () => {
 
   it('seeds the demo, prints the admin login and serves', async () => {
     const port = await freePort();
-    const started = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' }, ['--demo'], /demo business created/);
+    const started = await run(
+      { PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' },
+      ['--demo'],
+      /demo business created/,
+    );
     expect(started.output).toContain(`Rebook is running at http://127.0.0.1:${port}`);
     expect(started.output).toContain('admin login: admin@rebook.local / rebook-demo (demo)');
     // A second start finds the demo already there and does not seed it again.
-    const again = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' }, ['--demo'], /Rebook is running/);
+    const again = await run(
+      { PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' },
+      ['--demo'],
+      /Rebook is running/,
+    );
     expect(again.output).not.toContain('demo business created');
   }, 60_000);
 
   it('says in one line that DATABASE_URL is malformed', async () => {
     const result = await run({ DATABASE_URL: 'mysql://db/rebook' });
     expect(result.code).toBe(1);
-    expect(result.output.trim()).toBe('rebook: DATABASE_URL must start with sqlite: (embedded) or postgres:// (PostgreSQL)');
+    expect(result.output.trim()).toBe(
+      'rebook: DATABASE_URL must start with sqlite: (embedded) or postgres:// (PostgreSQL)',
+    );
   });
 
   it('says in one line that the database cannot be reached', async () => {
@@ -69,7 +81,9 @@ describe('start-up', () => {
     try {
       const result = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/port.db' });
       expect(result.code).toBe(1);
-      expect(result.output.trim()).toBe(`rebook: port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`);
+      expect(result.output.trim()).toBe(
+        `rebook: port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`,
+      );
     } finally {
       blocker.close();
     }

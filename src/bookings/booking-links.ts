@@ -21,7 +21,11 @@ export async function mintBookingLink(
   return { url: `${publicUrl}/portal/bookings/${encodeURIComponent(bookingId)}?token=${token}`, token };
 }
 
-export async function revokeBookingLinks(db: Kysely<Database>, bookingId: string, now: number): Promise<void> {
+export async function revokeBookingLinks(
+  db: Kysely<Database>,
+  bookingId: string,
+  now: number,
+): Promise<void> {
   await db
     .updateTable('booking_links')
     .set({ revoked_at: now })

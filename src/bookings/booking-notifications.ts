@@ -29,12 +29,22 @@ async function notifyBusinessIfCustomerChanged(
   if (change.actor !== 'customer' || notificationEmail === null) return;
   await enqueueEmail(
     tx,
-    { kind: 'business_notification', bookingId: booking.id, recipient: notificationEmail, payload: { change } },
+    {
+      kind: 'business_notification',
+      bookingId: booking.id,
+      recipient: notificationEmail,
+      payload: { change },
+    },
     now,
   );
 }
 
-export async function afterBookingCreated(tx: Kysely<Database>, booking: Booking, origin: ChangeOrigin, now: number) {
+export async function afterBookingCreated(
+  tx: Kysely<Database>,
+  booking: Booking,
+  origin: ChangeOrigin,
+  now: number,
+) {
   const { customerEmail, settings } = await recipientsOf(tx, booking);
   const change: ReportedChange = { type: 'created', previousStartsAt: null, ...origin, reason: null };
   await enqueueEmail(
@@ -57,7 +67,12 @@ export async function afterBookingRescheduled(
   now: number,
 ) {
   const { customerEmail, settings } = await recipientsOf(tx, after);
-  const change: ReportedChange = { type: 'rescheduled', previousStartsAt: before.startsAt, ...origin, reason };
+  const change: ReportedChange = {
+    type: 'rescheduled',
+    previousStartsAt: before.startsAt,
+    ...origin,
+    reason,
+  };
   await enqueueEmail(
     tx,
     { kind: 'booking_rescheduled', bookingId: after.id, recipient: customerEmail, payload: { change } },

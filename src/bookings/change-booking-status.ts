@@ -2,8 +2,8 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Booking, BookingStatus, ChangeOrigin } from './booking.js';
-import { afterBookingEnded } from './booking-notifications.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
+import { afterBookingEnded } from './booking-notifications.js';
 import { insertHistory, updateBookingStatus } from './booking-repository.js';
 import { writeBookingChange } from './booking-write.js';
 

@@ -3,10 +3,21 @@ import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 /** One reminder per booking and scheduled time; a second insert for the same time does nothing. */
-export async function scheduleReminder(db: Kysely<Database>, bookingId: string, startsAt: number, now: number) {
+export async function scheduleReminder(
+  db: Kysely<Database>,
+  bookingId: string,
+  startsAt: number,
+  now: number,
+) {
   await db
     .insertInto('booking_reminders')
-    .values({ booking_id: bookingId, starts_at: startsAt, status: 'pending', created_at: now, handled_at: null })
+    .values({
+      booking_id: bookingId,
+      starts_at: startsAt,
+      status: 'pending',
+      created_at: now,
+      handled_at: null,
+    })
     .onConflict((oc) => oc.columns(['booking_id', 'starts_at']).doNothing())
     .execute();
 }

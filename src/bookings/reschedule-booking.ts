@@ -6,8 +6,8 @@ import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import type { Booking, ChangeOrigin } from './booking.js';
-import { afterBookingRescheduled } from './booking-notifications.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
+import { afterBookingRescheduled } from './booking-notifications.js';
 import { findConflicts, insertHistory, updateBooking } from './booking-repository.js';
 import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
 

@@ -138,7 +138,11 @@ export function lockedForChange<Q extends { forUpdate(): Q }>(query: Q, dialect:
  * check-then-write for one staff member never interleaves with another (without it, concurrent writers meet
  * in the exclusion constraint and can deadlock). SQLite: BEGIN IMMEDIATE has already serialised all writers.
  */
-export async function lockStaffCalendar(tx: Kysely<Database>, dialect: DialectName, staffId: string): Promise<void> {
+export async function lockStaffCalendar(
+  tx: Kysely<Database>,
+  dialect: DialectName,
+  staffId: string,
+): Promise<void> {
   if (dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtext(${`staff-calendar:${staffId}`}))`.execute(tx);
 }
@@ -150,6 +154,9 @@ export function isRetryableConflict(error: unknown): boolean {
 }
 
 /** Claiming work from a queue: PostgreSQL skips rows another worker holds; SQLite has one writer anyway. */
-export function skipLockedForClaim<Q extends { forUpdate(): Q; skipLocked(): Q }>(query: Q, dialect: DialectName): Q {
+export function skipLockedForClaim<Q extends { forUpdate(): Q; skipLocked(): Q }>(
+  query: Q,
+  dialect: DialectName,
+): Q {
   return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
 }

@@ -158,7 +158,9 @@ const email: Migration = {
       .addColumn('booking_id', 'text', (c) => c.references('bookings.id'))
       .addColumn('recipient', 'text', (c) => c.notNull())
       .addColumn('payload', 'text', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['pending', 'sending', 'sent', 'failed'])))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sqlIn('status', ['pending', 'sending', 'sent', 'failed'])),
+      )
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
       .addColumn('lease_until', 'bigint')
@@ -170,19 +172,33 @@ const email: Migration = {
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('sent_at', 'bigint')
       .execute();
-    await db.schema.createIndex('outbox_due').on('outbox_messages').columns(['status', 'next_attempt_at']).execute();
-    await db.schema.createIndex('outbox_booking').on('outbox_messages').columns(['booking_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('outbox_due')
+      .on('outbox_messages')
+      .columns(['status', 'next_attempt_at'])
+      .execute();
+    await db.schema
+      .createIndex('outbox_booking')
+      .on('outbox_messages')
+      .columns(['booking_id', 'created_at'])
+      .execute();
 
     await db.schema
       .createTable('booking_reminders')
       .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id'))
       .addColumn('starts_at', 'bigint', (c) => c.notNull())
-      .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['pending', 'queued', 'dropped'])))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sqlIn('status', ['pending', 'queued', 'dropped'])),
+      )
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('handled_at', 'bigint')
       .addPrimaryKeyConstraint('booking_reminders_pk', ['booking_id', 'starts_at'])
       .execute();
-    await db.schema.createIndex('booking_reminders_due').on('booking_reminders').columns(['status', 'starts_at']).execute();
+    await db.schema
+      .createIndex('booking_reminders_due')
+      .on('booking_reminders')
+      .columns(['status', 'starts_at'])
+      .execute();
 
     await db.schema
       .createTable('booking_links')

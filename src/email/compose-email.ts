@@ -34,7 +34,8 @@ export class UndeliverableEmail extends Error {}
 /** Renders an outbox message as it should read now: current booking details, a fresh booking link. */
 export async function composeEmail(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
   const { db, now } = context;
-  if (message.bookingId === null) throw new UndeliverableEmail(`${message.kind} without a booking is not supported`);
+  if (message.bookingId === null)
+    throw new UndeliverableEmail(`${message.kind} without a booking is not supported`);
   const booking = await findBooking(db, message.bookingId);
   if (!booking) throw new UndeliverableEmail(`booking ${message.bookingId} no longer exists`);
   const [settings, template, customer, service, staff, customerReschedules] = await Promise.all([
@@ -48,7 +49,8 @@ export async function composeEmail(context: ComposeContext, message: OutboxMessa
 
   const forBusiness = message.kind === 'business_notification';
   const live = booking.status === 'confirmed' && now < booking.endsAt;
-  const link = !forBusiness && live ? await mintBookingLink(db, context.publicUrl, booking.id, now) : undefined;
+  const link =
+    !forBusiness && live ? await mintBookingLink(db, context.publicUrl, booking.id, now) : undefined;
   const canReschedule =
     link !== undefined &&
     customerMayReschedule({ ...booking, customerReschedules }, settings.customerPortal, now).allowed;
@@ -69,7 +71,10 @@ export async function composeEmail(context: ComposeContext, message: OutboxMessa
       notes: booking.notes,
       reference: booking.id.slice(0, 8).toUpperCase(),
     },
-    service: { name: service?.name ?? 'Appointment', durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000) },
+    service: {
+      name: service?.name ?? 'Appointment',
+      durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000),
+    },
     staff: { name: staff?.name ?? '' },
     ...(message.payload.change && { change: message.payload.change }),
     links: {
@@ -113,7 +118,11 @@ function inviteFor(
   context: ComposeContext,
 ): OutgoingMail['calendar'] {
   const method =
-    kind === 'booking_cancelled' ? 'CANCEL' : kind === 'booking_confirmation' || kind === 'booking_rescheduled' ? 'REQUEST' : undefined;
+    kind === 'booking_cancelled'
+      ? 'CANCEL'
+      : kind === 'booking_confirmation' || kind === 'booking_rescheduled'
+        ? 'REQUEST'
+        : undefined;
   if (method === undefined) return undefined;
   if (method === 'REQUEST' && booking.status !== 'confirmed') return undefined;
   const host = new URL(context.publicUrl).hostname;

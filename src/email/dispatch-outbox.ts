@@ -50,8 +50,15 @@ async function deliver(context: DispatchContext, message: OutboxMessage): Promis
     await transport.send(mail);
     // The built-in mailbox is the delivery itself; a copy of real mail keeps no working link to a booking.
     const hide = (content: string) =>
-      transport.kind === 'mailbox' ? content : secrets.reduce((text, secret) => text.replaceAll(secret, 'hidden'), content);
-    await markSent(store.db, message.id, { subject: mail.subject, html: hide(mail.html), text: hide(mail.text) }, clock.now());
+      transport.kind === 'mailbox'
+        ? content
+        : secrets.reduce((text, secret) => text.replaceAll(secret, 'hidden'), content);
+    await markSent(
+      store.db,
+      message.id,
+      { subject: mail.subject, html: hide(mail.html), text: hide(mail.text) },
+      clock.now(),
+    );
     return 'sent';
   } catch (error) {
     const final = error instanceof UndeliverableEmail || message.attempts >= MAX_ATTEMPTS;

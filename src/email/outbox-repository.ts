@@ -162,13 +162,21 @@ export async function listOutbox(
   db: Kysely<Database>,
   filter: { bookingId?: string; status?: OutboxStatus; limit: number },
 ): Promise<OutboxMessage[]> {
-  let query = db.selectFrom('outbox_messages').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(filter.limit);
+  let query = db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(filter.limit);
   if (filter.bookingId !== undefined) query = query.where('booking_id', '=', filter.bookingId);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   return (await query.execute()).map(toMessage);
 }
 
-export async function findOutboxMessage(db: Kysely<Database>, id: string): Promise<OutboxMessage | undefined> {
+export async function findOutboxMessage(
+  db: Kysely<Database>,
+  id: string,
+): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toMessage(row);
 }

@@ -13,10 +13,22 @@ export interface StoredTemplate extends EmailTemplate {
 export async function findTemplate(db: Kysely<Database>, kind: EmailKind): Promise<StoredTemplate> {
   const row = await db.selectFrom('email_templates').selectAll().where('kind', '=', kind).executeTakeFirst();
   if (!row) return { kind, ...DEFAULT_TEMPLATES[kind], customized: false, updatedAt: null };
-  return { kind, subject: row.subject, html: row.html, text: row.text, customized: true, updatedAt: row.updated_at };
+  return {
+    kind,
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    customized: true,
+    updatedAt: row.updated_at,
+  };
 }
 
-export async function saveTemplate(db: Kysely<Database>, kind: EmailKind, template: EmailTemplate, now: number) {
+export async function saveTemplate(
+  db: Kysely<Database>,
+  kind: EmailKind,
+  template: EmailTemplate,
+  now: number,
+) {
   const values = { subject: template.subject, html: template.html, text: template.text, updated_at: now };
   await db
     .insertInto('email_templates')

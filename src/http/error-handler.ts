@@ -42,6 +42,7 @@ const TITLE_OF: Record<number, string> = {
 export interface FieldIssue {
   field: string;
   message: string;
+  line?: number;
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -70,7 +71,9 @@ export function sendProblem(
 }
 
 export function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
-  const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+  const errors = error.field
+    ? [{ field: error.field, message: error.message, ...(error.line !== undefined && { line: error.line }) }]
+    : undefined;
   return sendProblem(reply, statusOf(error.code), error.code, error.message, errors);
 }
 

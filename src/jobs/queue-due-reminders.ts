@@ -11,22 +11,39 @@ import { readSettings } from '../settings/settings-repository.js';
  * been cancelled or started, it is dropped. One that fell due while the app was down still goes out, as long
  * as the appointment has not started.
  */
-export async function queueDueReminders(context: { store: Store; clock: Clock }, limit = 100): Promise<number> {
+export async function queueDueReminders(
+  context: { store: Store; clock: Clock },
+  limit = 100,
+): Promise<number> {
   const { store, clock } = context;
   return writeTransaction(store, async (tx) => {
     const now = clock.now();
     const settings = await readSettings(tx);
-    const due = await claimDueReminders(tx, store.dialect, now + settings.reminderLeadMinutes * MS_PER_MINUTE, limit);
+    const due = await claimDueReminders(
+      tx,
+      store.dialect,
+      now + settings.reminderLeadMinutes * MS_PER_MINUTE,
+      limit,
+    );
     let queued = 0;
     for (const reminder of due) {
       const booking = await findBooking(tx, reminder.bookingId);
-      const stillDue = booking?.status === 'confirmed' && booking.startsAt === reminder.startsAt && now < booking.startsAt;
+      const stillDue =
+        booking?.status === 'confirmed' && booking.startsAt === reminder.startsAt && now < booking.startsAt;
       if (!booking || !stillDue) {
         await markReminderHandled(tx, reminder, 'dropped', now);
         continue;
       }
-      const customer = await tx.selectFrom('customers').select('email').where('id', '=', booking.customerId).executeTakeFirstOrThrow();
-      await enqueueEmail(tx, { kind: 'booking_reminder', bookingId: booking.id, recipient: customer.email, payload: {} }, now);
+      const customer = await tx
+        .selectFrom('customers')
+        .select('email')
+        .where('id', '=', booking.customerId)
+        .executeTakeFirstOrThrow();
+      await enqueueEmail(
+        tx,
+        { kind: 'booking_reminder', bookingId: booking.id, recipient: customer.email, payload: {} },
+        now,
+      );
       await markReminderHandled(tx, reminder, 'queued', now);
       queued++;
     }

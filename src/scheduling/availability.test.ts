@@ -101,6 +101,32 @@ describe('availableSlots across daylight-saving changes', () => {
     ]);
   });
 
+  it('sees a change of offset exactly at 00:00 UTC on 1 January (São Tomé, 1912: -00:36:45 to +00:00)', () => {
+    const lateEvening = { start: '23:00', end: '24:00' };
+    const rules = baseRules({
+      timeZone: 'Africa/Sao_Tome',
+      workingHours: {
+        mon: [lateEvening],
+        tue: [lateEvening],
+        wed: [lateEvening],
+        thu: [lateEvening],
+        fri: [lateEvening],
+        sat: [lateEvening],
+        sun: [lateEvening],
+      },
+      slotIntervalMinutes: 5,
+      durationMinutes: 5,
+      now: ms('1911-12-01T00:00:00Z'),
+    });
+    // Local 23:23:15 to 24:00 on 31 December never happened; the day ends at 00:00Z.
+    expect(both(rules, '1911-12-31', '1911-12-31')).toEqual([
+      '1911-12-31T23:36:45Z',
+      '1911-12-31T23:41:45Z',
+      '1911-12-31T23:46:45Z',
+      '1911-12-31T23:51:45Z',
+    ]);
+  });
+
   it("reads range bounds that fall in a gap with Temporal's 'compatible' rule: pushed forward by the gap", () => {
     const opensInGap = baseRules({
       timeZone: NEW_YORK,

@@ -7,8 +7,8 @@ import { civilOfEpochDay, epochDayOfCivil, MS_PER_DAY, MS_PER_MINUTE } from './c
 // The offsets themselves come from Temporal's list of transitions, so both always agree.
 
 interface YearOffsets {
-  /** The offset at 00:00 UTC on 1 January. */
-  readonly offsetAtStart: number;
+  /** The offset just before 00:00 UTC on 1 January. */
+  readonly offsetBefore: number;
   /** Changes of offset during the UTC year, in order: the instant and the offset from then on. */
   readonly transitions: ReadonlyArray<{ readonly at: number; readonly offsetMs: number }>;
 }
@@ -25,8 +25,10 @@ function yearOffsets(timeZone: string, year: number): YearOffsets {
   if (cached !== undefined) return cached;
   const yearStart = epochDayOfCivil({ year, month: 1, day: 1 }) * MS_PER_DAY;
   const nextYearStart = epochDayOfCivil({ year: year + 1, month: 1, day: 1 }) * MS_PER_DAY;
-  let zoned = Temporal.Instant.fromEpochMilliseconds(yearStart).toZonedDateTimeISO(timeZone);
-  const offsetAtStart = zoned.offsetNanoseconds / 1e6;
+  // From just before the year, so that a change exactly at 00:00 UTC on 1 January (common in the early
+  // 1900s) is listed as a transition of this year rather than silently folded into its starting offset.
+  let zoned = Temporal.Instant.fromEpochMilliseconds(yearStart - 1).toZonedDateTimeISO(timeZone);
+  const offsetBefore = zoned.offsetNanoseconds / 1e6;
   const transitions: Array<{ at: number; offsetMs: number }> = [];
   for (;;) {
     const transition = zoned.getTimeZoneTransition('next');
@@ -34,7 +36,7 @@ function yearOffsets(timeZone: string, year: number): YearOffsets {
     transitions.push({ at: transition.epochMilliseconds, offsetMs: transition.offsetNanoseconds / 1e6 });
     zoned = transition;
   }
-  const computed = { offsetAtStart, transitions };
+  const computed = { offsetBefore, transitions };
   if (yearCache.size >= YEAR_CACHE_LIMIT) {
     const oldest = yearCache.keys().next();
     if (oldest.done !== true) yearCache.delete(oldest.value);
@@ -75,7 +77,7 @@ export class ZoneOffsets {
     const offsets: number[] = [];
     for (let year = utcYearOf(scanFrom); year <= utcYearOf(scanUntil - 1); year++) {
       const yearly = yearOffsets(timeZone, year);
-      if (offsets.length === 0) offsets.push(yearly.offsetAtStart);
+      if (offsets.length === 0) offsets.push(yearly.offsetBefore);
       for (const transition of yearly.transitions) {
         if (transition.at <= scanFrom) offsets[0] = transition.offsetMs;
         else if (transition.at < scanUntil) {

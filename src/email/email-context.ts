@@ -1,0 +1,180 @@
+import {
+  formatBusinessClock,
+  formatBusinessDate,
+  formatBusinessTime,
+  formatBusinessTimeShort,
+  formatDuration,
+  isTimeZone,
+} from './business-time.js';
+
+export { formatBusinessTime } from './business-time.js';
+
+export interface EmailFacts {
+  business: {
+    name: string;
+    timeZone: string;
+    notificationEmail: string | null;
+    changeBlockedMessage: string;
+  };
+  customer: { name: string; email: string; timeZone: string | null };
+  booking: {
+    id: string;
+    status: 'confirmed' | 'cancelled' | 'completed';
+    startsAt: number;
+    endsAt: number;
+    notes: string | null;
+    reference: string;
+  };
+  service: { name: string; durationMinutes: number };
+  staff: { name: string };
+  /** For rescheduled/cancelled/notification: the time before the change, and who made it. */
+  change?: {
+    previousStartsAt: number | null;
+    actor: 'admin' | 'customer' | 'system';
+    channel: string;
+    reason: string | null;
+    type: 'created' | 'rescheduled' | 'cancelled';
+  };
+  /** Absolute URLs built by the caller. */
+  links: { booking: string | null; signIn: string | null };
+  /** Whether the customer can still reschedule this booking right now (flag on, booking active, outside minimum notice...) — decided by the caller. */
+  canReschedule: boolean;
+  /** Epoch ms. */
+  now: number;
+}
+
+/** What each variable holds, for the template editor; the examples are the sample booking's values. */
+export const TEMPLATE_VARIABLES: ReadonlyArray<{ name: string; description: string }> = [
+  { name: 'business.name', description: 'Business name, e.g. Bright Clean Co.' },
+  { name: 'business.time_zone', description: 'Business time zone, e.g. America/New_York' },
+  {
+    name: 'business.change_blocked_message',
+    description:
+      'Your own words for when a customer cannot change a booking online, e.g. how to call; empty if not set',
+  },
+  { name: 'customer.name', description: 'Customer name, e.g. Alice Moreno' },
+  { name: 'customer.email', description: 'Customer email address' },
+  { name: 'customer.time_zone', description: "Customer's own time zone, if known, e.g. America/Chicago" },
+  { name: 'booking.id', description: 'Booking id' },
+  { name: 'booking.reference', description: 'Booking reference to quote, e.g. BK-7Q4M2X' },
+  { name: 'booking.status', description: 'confirmed, cancelled or completed' },
+  { name: 'booking.starts_at', description: 'Start, e.g. Tuesday 1 December 2026, 10:00 EST' },
+  {
+    name: 'booking.starts_at_short',
+    description: 'Start, short, e.g. Tue 1 Dec, 10:00 EST (good for subjects)',
+  },
+  { name: 'booking.date', description: 'Start date, e.g. Tuesday 1 December 2026' },
+  { name: 'booking.time', description: 'Start time, e.g. 10:00 EST' },
+  { name: 'booking.ends_at', description: 'End, e.g. Tuesday 1 December 2026, 11:30 EST' },
+  { name: 'booking.end_time', description: 'End time, e.g. 11:30 EST' },
+  { name: 'booking.duration', description: 'Length, e.g. 1 hour 30 minutes' },
+  {
+    name: 'booking.starts_at_customer',
+    description:
+      "Start in the customer's own time zone, e.g. Tuesday 1 December 2026, 09:00 CST; empty when it reads the same",
+  },
+  { name: 'booking.notes', description: 'Notes on the booking; empty if none' },
+  { name: 'service.name', description: 'Service, e.g. Standard clean' },
+  { name: 'service.duration_minutes', description: 'Service length in minutes, e.g. 90' },
+  { name: 'staff.name', description: 'Staff member, e.g. Jordan Lee' },
+  {
+    name: 'change.type',
+    description: 'What happened: created, rescheduled or cancelled; empty outside change emails',
+  },
+  { name: 'change.actor', description: 'Who made the change: admin, customer or system' },
+  {
+    name: 'change.actor_name',
+    description: 'Who made the change, in words, e.g. Alice Moreno or An administrator',
+  },
+  {
+    name: 'change.channel',
+    description: 'Where the change was made: portal, email_link, admin, api or system',
+  },
+  { name: 'change.channel_label', description: 'Where, in words, e.g. email link or the customer portal' },
+  { name: 'change.reason', description: 'The reason given for the change; empty if none' },
+  {
+    name: 'change.previous_starts_at',
+    description: 'Start before the change, e.g. Monday 30 November 2026, 14:00 EST',
+  },
+  {
+    name: 'change.previous_starts_at_short',
+    description: 'Start before the change, short, e.g. Mon 30 Nov, 14:00 EST',
+  },
+  { name: 'change.at', description: 'When the change was made, e.g. Friday 27 November 2026, 10:00 EST' },
+  { name: 'links.booking', description: "Link to the customer's booking page" },
+  { name: 'links.sign_in', description: 'Sign-in link (sign-in emails only)' },
+  { name: 'can_reschedule', description: 'true when the customer can still reschedule online right now' },
+];
+
+const ACTOR_NAMES = { admin: 'An administrator', system: 'The system' } as const;
+
+const CHANNEL_LABELS: Record<string, string> = {
+  portal: 'the customer portal',
+  email_link: 'email link',
+  admin: 'the admin app',
+  api: 'the API',
+  system: 'an automatic process',
+};
+
+// Liquid treats '' as true in {% if %}, so absent text is null: templates can write {% if booking.notes %}.
+function textOrNull(value: string | null | undefined): string | null {
+  return value == null || value.trim() === '' ? null : value;
+}
+
+function customerStart(facts: EmailFacts): string | null {
+  const zone = facts.customer.timeZone;
+  // A customer's zone is their own data and may be stale or wrong; that must not stop the email.
+  if (zone === null || !isTimeZone(zone)) return null;
+  const theirs = formatBusinessTime(facts.booking.startsAt, zone);
+  return theirs === formatBusinessTime(facts.booking.startsAt, facts.business.timeZone) ? null : theirs;
+}
+
+function changeVariables(facts: EmailFacts): Record<string, unknown> | null {
+  const { change, business } = facts;
+  if (change === undefined) return null;
+  const previous = change.previousStartsAt;
+  return {
+    type: change.type,
+    actor: change.actor,
+    actor_name: change.actor === 'customer' ? facts.customer.name : ACTOR_NAMES[change.actor],
+    channel: change.channel,
+    channel_label: CHANNEL_LABELS[change.channel] ?? change.channel.replaceAll('_', ' '),
+    reason: textOrNull(change.reason),
+    previous_starts_at: previous === null ? null : formatBusinessTime(previous, business.timeZone),
+    previous_starts_at_short: previous === null ? null : formatBusinessTimeShort(previous, business.timeZone),
+    at: formatBusinessTime(facts.now, business.timeZone),
+  };
+}
+
+/** What Liquid sees: the facts, snake_case, with times already written out in the business zone. */
+export function templateVariables(facts: EmailFacts): Record<string, unknown> {
+  const { business, customer, booking, service } = facts;
+  const zone = business.timeZone;
+  return {
+    business: {
+      name: business.name,
+      time_zone: zone,
+      change_blocked_message: textOrNull(business.changeBlockedMessage),
+    },
+    customer: { name: customer.name, email: customer.email, time_zone: customer.timeZone },
+    booking: {
+      id: booking.id,
+      reference: booking.reference,
+      status: booking.status,
+      starts_at: formatBusinessTime(booking.startsAt, zone),
+      starts_at_short: formatBusinessTimeShort(booking.startsAt, zone),
+      date: formatBusinessDate(booking.startsAt, zone),
+      time: formatBusinessClock(booking.startsAt, zone),
+      ends_at: formatBusinessTime(booking.endsAt, zone),
+      end_time: formatBusinessClock(booking.endsAt, zone),
+      duration: formatDuration((booking.endsAt - booking.startsAt) / 60_000),
+      starts_at_customer: customerStart(facts),
+      notes: textOrNull(booking.notes),
+    },
+    service: { name: service.name, duration_minutes: service.durationMinutes },
+    staff: { name: textOrNull(facts.staff.name) },
+    change: changeVariables(facts),
+    links: { booking: facts.links.booking, sign_in: facts.links.signIn },
+    can_reschedule: facts.canReschedule,
+  };
+}

@@ -1,0 +1,24 @@
+export const EMAIL_KINDS = [
+  'booking_confirmation',
+  'booking_reminder',
+  'booking_rescheduled',
+  'booking_cancelled',
+  'customer_sign_in',
+  'business_notification',
+] as const;
+
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+/** The names the admin sees under Settings › Communications › Email Templates. */
+export const EMAIL_KIND_TITLES: Record<EmailKind, string> = {
+  booking_confirmation: 'Booking Confirmation',
+  booking_reminder: 'Booking Reminder',
+  booking_rescheduled: 'Booking Rescheduled',
+  booking_cancelled: 'Booking Cancelled',
+  customer_sign_in: 'Customer Sign-in',
+  business_notification: 'Business Notification',
+};
+
+export function isEmailKind(value: string): value is EmailKind {
+  return (EMAIL_KINDS as readonly string[]).includes(value);
+}

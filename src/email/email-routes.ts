@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { requireAdmin } from '../auth/admin-guard.js';
+import { notFound, valueOrThrow } from '../domain-error.js';
+import { idField, instantOut, toIso } from '../field-schemas.js';
+import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { TEMPLATE_VARIABLES } from './email-context.js';
+import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './email-kind.js';
+import { previewEmailTemplate, resetEmailTemplate, saveEmailTemplate } from './manage-templates.js';
+import { findOutboxMessage, listOutbox, OUTBOX_STATUSES, type OutboxMessage } from './outbox-repository.js';
+import { findTemplate, type StoredTemplate } from './template-repository.js';
+
+const kindParams = z.strictObject({ kind: z.enum(EMAIL_KINDS) });
+const templateBody = z.strictObject({
+  subject: z.string().min(1).max(1000),
+  html: z.string().max(100_000),
+  text: z.string().max(100_000),
+});
+const templateSchema = z.object({
+  kind: z.enum(EMAIL_KINDS),
+  title: z.string(),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  customized: z.boolean(),
+  updatedAt: instantOut.nullable(),
+});
+const templateView = (template: StoredTemplate): z.infer<typeof templateSchema> => ({
+  kind: template.kind,
+  title: EMAIL_KIND_TITLES[template.kind],
+  subject: template.subject,
+  html: template.html,
+  text: template.text,
+  customized: template.customized,
+  updatedAt: template.updatedAt === null ? null : toIso(template.updatedAt),
+});
+
+const outboxSummarySchema = z.object({
+  id: idField,
+  kind: z.enum(EMAIL_KINDS),
+  bookingId: idField.nullable(),
+  to: z.string(),
+  subject: z.string().nullable(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  createdAt: instantOut,
+  sentAt: instantOut.nullable(),
+  lastError: z.string().nullable(),
+});
+const outboxMessageSchema = outboxSummarySchema.extend({
+  html: z.string().nullable(),
+  text: z.string().nullable(),
+});
+const outboxSummary = (message: OutboxMessage): z.infer<typeof outboxSummarySchema> => ({
+  id: message.id,
+  kind: message.kind,
+  bookingId: message.bookingId,
+  to: message.recipient,
+  subject: message.subject,
+  status: message.status,
+  attempts: message.attempts,
+  createdAt: toIso(message.createdAt),
+  sentAt: message.sentAt === null ? null : toIso(message.sentAt),
+  lastError: message.lastError,
+});
+
+export function registerEmailRoutes(app: App, context: AppContext): void {
+  const { store, clock } = context;
+  const db = store.db;
+  const preHandler = requireAdmin(context);
+  const tags = ['email'];
+
+  app.get(
+    `${API_PREFIX}/email-templates`,
+    { preHandler, schema: { tags, response: { 200: z.array(templateSchema) } } },
+    async () => (await Promise.all(EMAIL_KINDS.map((kind) => findTemplate(db, kind)))).map(templateView),
+  );
+  app.get(
+    `${API_PREFIX}/email-templates/variables`,
+    {
+      preHandler,
+      schema: { tags, response: { 200: z.array(z.object({ name: z.string(), description: z.string() })) } },
+    },
+    () => [...TEMPLATE_VARIABLES],
+  );
+  app.get(
+    `${API_PREFIX}/email-templates/:kind`,
+    { preHandler, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
+    async (request) => templateView(await findTemplate(db, request.params.kind)),
+  );
+  app.put(
+    `${API_PREFIX}/email-templates/:kind`,
+    {
+      preHandler,
+      schema: { tags, params: kindParams, body: templateBody, response: { 200: templateSchema } },
+    },
+    async (request) =>
+      templateView(valueOrThrow(await saveEmailTemplate(db, clock.now(), request.params.kind, request.body))),
+  );
+  app.delete(
+    `${API_PREFIX}/email-templates/:kind`,
+    { preHandler, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
+    async (request) => templateView(await resetEmailTemplate(db, request.params.kind)),
+  );
+  app.post(
+    `${API_PREFIX}/email-templates/:kind/preview`,
+    {
+      preHandler,
+      schema: {
+        tags,
+        description: 'Renders the saved template, or the draft in the body, for a sample booking.',
+        params: kindParams,
+        body: templateBody.nullish(),
+        response: { 200: z.object({ subject: z.string(), html: z.string(), text: z.string() }) },
+      },
+    },
+    async (request) =>
+      valueOrThrow(
+        await previewEmailTemplate(db, clock.now(), request.params.kind, request.body ?? undefined),
+      ),
+  );
+
+  app.get(
+    `${API_PREFIX}/outbox`,
+    {
+      preHandler,
+      schema: {
+        tags,
+        querystring: z.strictObject({
+          bookingId: idField.optional(),
+          status: z.enum(OUTBOX_STATUSES).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.array(outboxSummarySchema) },
+      },
+    },
+    async (request) => (await listOutbox(db, request.query)).map(outboxSummary),
+  );
+  app.get(
+    `${API_PREFIX}/outbox/:id`,
+    {
+      preHandler,
+      schema: { tags, params: z.strictObject({ id: idField }), response: { 200: outboxMessageSchema } },
+    },
+    async (request) => {
+      const message = await findOutboxMessage(db, request.params.id);
+      if (!message) return valueOrThrow(notFound('email'));
+      return { ...outboxSummary(message), html: message.html, text: message.text };
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { type EmailFacts, templateVariables } from './email-context.js';
+import type { EmailTemplate } from './email-template.js';
+import { htmlEngine, textEngine } from './template-engines.js';
+
+export { sampleFacts } from './sample-booking.js';
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export const MAX_SUBJECT_LENGTH = 200;
+
+// A line break in a subject would end the header and start another (header injection), and a customer's
+// name can carry one; so every run of line breaks becomes a single space.
+function cleanSubject(rendered: string): string {
+  const oneLine = rendered.replace(/\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g, ' ').trim();
+  if (oneLine.length <= MAX_SUBJECT_LENGTH) return oneLine;
+  let end = MAX_SUBJECT_LENGTH - 1;
+  // Do not cut an emoji or other astral character in half.
+  if (/[\uD800-\uDBFF]/.test(oneLine.charAt(end - 1))) end -= 1;
+  return `${oneLine.slice(0, end).trimEnd()}…`;
+}
+
+// Conditional blocks in a text template leave blank lines and trailing spaces behind when they are false.
+function tidyText(rendered: string): string {
+  return `${rendered
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+/**
+ * Renders the three parts. Unknown variables render empty; a render error (a runaway loop, a filter given
+ * nonsense) rejects, and the caller decides whether to fall back to the default template.
+ */
+export async function renderEmail(template: EmailTemplate, facts: EmailFacts): Promise<RenderedEmail> {
+  // Each part gets its own variables object: `{% increment %}` writes into it, and one part must not see
+  // another's counters.
+  const [subject, html, text] = await Promise.all([
+    textEngine.parseAndRender(template.subject, templateVariables(facts)),
+    htmlEngine.parseAndRender(template.html, templateVariables(facts)),
+    textEngine.parseAndRender(template.text, templateVariables(facts)),
+  ]);
+  return { subject: cleanSubject(String(subject)), html: String(html), text: tidyText(String(text)) };
+}

@@ -1,0 +1,60 @@
+import { Temporal } from 'temporal-polyfill';
+import type { EmailFacts } from './email-context.js';
+import type { EmailKind } from './email-kind.js';
+
+const SAMPLE_ZONE = 'America/New_York';
+const BOOKING_ID = 'b7e1c2d4-5f60-4a8b-9c3d-2e1f0a9b8c7d';
+
+function localTime(date: Temporal.PlainDate, time: string): number {
+  return date.toZonedDateTime({ timeZone: SAMPLE_ZONE, plainTime: Temporal.PlainTime.from(time) })
+    .epochMilliseconds;
+}
+
+/**
+ * A realistic booking for the admin's template preview: a customer who moved her cleaning from an email link,
+ * four days after `now`. `kind` makes the change and status fit that email (a cancellation shows a cancelled
+ * booking); without it, the booking is a rescheduled one that can still be changed.
+ */
+export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
+  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(SAMPLE_ZONE).toPlainDate();
+  const day = today.add({ days: 4 });
+  const startsAt = localTime(day, '10:00');
+  const cancelled = kind === 'booking_cancelled';
+  const created = kind === 'booking_confirmation' || kind === 'booking_reminder';
+  return {
+    business: {
+      name: 'Bright Clean Co.',
+      timeZone: SAMPLE_ZONE,
+      notificationEmail: 'office@brightclean.example',
+      changeBlockedMessage: 'To change this booking, please call us on (555) 010-4477.',
+    },
+    customer: { name: 'Alice Moreno', email: 'alice.moreno@example.com', timeZone: 'America/Chicago' },
+    booking: {
+      id: BOOKING_ID,
+      status: cancelled ? 'cancelled' : 'confirmed',
+      startsAt,
+      endsAt: startsAt + 90 * 60_000,
+      notes: 'Please use the side door.\nThe dog is friendly.',
+      reference: 'B7E1C2D4',
+    },
+    service: { name: 'Standard clean', durationMinutes: 90 },
+    staff: { name: 'Jordan Lee' },
+    change: {
+      previousStartsAt: created || cancelled ? null : localTime(day.subtract({ days: 1 }), '14:00'),
+      actor: 'customer',
+      channel: created ? 'portal' : 'email_link',
+      reason: created ? null : cancelled ? 'Away that week' : 'Work meeting moved',
+      type: created ? 'created' : cancelled ? 'cancelled' : 'rescheduled',
+    },
+    links: {
+      // The business gets the admin page, never the customer's own link.
+      booking:
+        kind === 'business_notification'
+          ? `https://rebook.example/admin/bookings/${BOOKING_ID}`
+          : `https://rebook.example/portal/bookings/${BOOKING_ID}?token=sample`,
+      signIn: 'https://rebook.example/portal/sign-in?token=sample',
+    },
+    canReschedule: !cancelled,
+    now,
+  };
+}
