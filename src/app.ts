@@ -16,6 +16,9 @@ import { registerEmailRoutes } from './email/email-routes.js';
 import type { App, AppContext } from './http/app-context.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { registerHomePage } from './http/home-page.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { registerWebApps } from './http/web-apps.js';
+import { registerPortalRoutes } from './portal/portal-routes.js';
 import { registerSettingsRoutes } from './settings/settings-routes.js';
 
 export interface AppOptions {
@@ -34,6 +37,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -67,7 +71,9 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   registerCatalogRoutes(app, context);
   registerBookingAdminRoutes(app, context);
   registerEmailRoutes(app, context);
+  registerPortalRoutes(app, context);
   registerHomePage(app);
+  await registerWebApps(app);
 
   await app.ready();
   return app;

@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
+import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Booking, BookingStatus, ChangeOrigin } from './booking.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
@@ -29,17 +31,29 @@ export async function changeBookingStatus(
     if (booking.status !== 'confirmed') {
       return fail('booking_not_active', `this booking is already ${booking.status}`);
     }
-    const changed: Booking = { ...booking, status: to, version: booking.version + 1, updatedAt: now };
-    if (!(await updateBookingStatus(tx, changed, booking.version))) return bookingChanged();
-    await insertHistory(tx, changed, {
-      type: to,
-      ...origin,
-      at: now,
-      fromStartsAt: booking.startsAt,
-      toStartsAt: null,
-      reason: request.reason,
-    });
-    await afterBookingEnded(tx, changed, origin, request.reason, now);
-    return ok(changed);
+    return endBooking(tx, booking, to, origin, request.reason, now);
   });
+}
+
+/** The write every cancel or completion shares, whoever asked: the status, the history entry, the emails. */
+export async function endBooking(
+  tx: Kysely<Database>,
+  booking: Booking,
+  to: Exclude<BookingStatus, 'confirmed'>,
+  origin: ChangeOrigin,
+  reason: string | null,
+  now: number,
+): Promise<Result<Booking>> {
+  const changed: Booking = { ...booking, status: to, version: booking.version + 1, updatedAt: now };
+  if (!(await updateBookingStatus(tx, changed, booking.version))) return bookingChanged();
+  await insertHistory(tx, changed, {
+    type: to,
+    ...origin,
+    at: now,
+    fromStartsAt: booking.startsAt,
+    toStartsAt: null,
+    reason,
+  });
+  await afterBookingEnded(tx, changed, origin, reason, now);
+  return ok(changed);
 }

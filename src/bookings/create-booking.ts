@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Service } from '../catalog/services.js';
 import type { Clock } from '../clock.js';
-import { lockStaffCalendar, type Store } from '../db/dialect.js';
-import { fail, type Result } from '../domain-error.js';
+import { type DialectName, lockStaffCalendar, type Store } from '../db/dialect.js';
+import type { Database } from '../db/schema.js';
+import { fail, ok, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import { loadBookableService } from './bookable-service.js';
 import type { Booking, ChangeOrigin } from './booking.js';
@@ -38,7 +41,18 @@ export async function createBooking(
   const { service } = bookable.value;
 
   const now = clock.now();
-  const booking: Booking = {
+  const booking = newBooking(input, service, now);
+  return writeBookingChange(store, idempotency, now, (tx) =>
+    placeBooking(tx, store.dialect, booking, service, origin, { checkConflicts: !input.allowConflict }, now),
+  );
+}
+
+export function newBooking(
+  input: Pick<NewBooking, 'customerId' | 'serviceId' | 'staffId' | 'startsAt' | 'notes' | 'allowConflict'>,
+  service: Pick<Service, 'durationMinutes'>,
+  now: number,
+): Booking {
+  return {
     id: randomUUID(),
     customerId: input.customerId,
     serviceId: input.serviceId,
@@ -53,29 +67,38 @@ export async function createBooking(
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/** The write every new booking shares, whoever asked: the conflict check, the row, its history, its emails. */
+export async function placeBooking(
+  tx: Kysely<Database>,
+  dialect: DialectName,
+  booking: Booking,
+  service: Pick<Service, 'bufferBeforeMinutes' | 'bufferAfterMinutes'>,
+  origin: ChangeOrigin,
+  options: { checkConflicts: boolean },
+  now: number,
+): Promise<Result<Booking>> {
   const occupied = occupiedInterval(
     booking.startsAt,
     booking.endsAt,
     service.bufferBeforeMinutes,
     service.bufferAfterMinutes,
   );
-
-  return writeBookingChange(store, idempotency, now, async (tx) => {
-    await lockStaffCalendar(tx, store.dialect, booking.staffId);
-    if (!input.allowConflict) {
-      const conflicts = await findConflicts(tx, booking.staffId, occupied, null, 1);
-      if (conflicts.length > 0) return slotTaken();
-    }
-    await insertBooking(tx, booking, occupied);
-    await insertHistory(tx, booking, {
-      type: 'created',
-      ...origin,
-      at: now,
-      fromStartsAt: null,
-      toStartsAt: booking.startsAt,
-      reason: null,
-    });
-    await afterBookingCreated(tx, booking, origin, now);
-    return { ok: true, value: booking };
+  await lockStaffCalendar(tx, dialect, booking.staffId);
+  if (options.checkConflicts) {
+    const conflicts = await findConflicts(tx, booking.staffId, occupied, null, 1);
+    if (conflicts.length > 0) return slotTaken();
+  }
+  await insertBooking(tx, booking, occupied);
+  await insertHistory(tx, booking, {
+    type: 'created',
+    ...origin,
+    at: now,
+    fromStartsAt: null,
+    toStartsAt: booking.startsAt,
+    reason: null,
   });
+  await afterBookingCreated(tx, booking, origin, now);
+  return ok(booking);
 }

@@ -220,13 +220,33 @@ const email: Migration = {
   },
 };
 
+const portal: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('customer_sign_in_links')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('portal_sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+      .addColumn('booking_id', 'text', (c) => c.references('bookings.id'))
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 }
 
 function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001-booking-core': bookingCore(dialect), '0002-email': email };
+  return { '0001-booking-core': bookingCore(dialect), '0002-email': email, '0003-portal': portal };
 }
 
 export async function migrateToLatest(store: Store): Promise<void> {

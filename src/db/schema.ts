@@ -160,6 +160,22 @@ export interface EmailTemplateTable {
   updated_at: number;
 }
 
+export interface CustomerSignInLinkTable {
+  token_hash: string;
+  customer_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface PortalSessionTable {
+  token_hash: string;
+  customer_id: string;
+  /** Set for a session opened by a booking link: it reaches that booking only. */
+  booking_id: string | null;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   business_settings: BusinessSettingsTable;
   services: ServiceTable;
@@ -176,4 +192,6 @@ export interface Database {
   booking_reminders: BookingReminderTable;
   booking_links: BookingLinkTable;
   email_templates: EmailTemplateTable;
+  customer_sign_in_links: CustomerSignInLinkTable;
+  portal_sessions: PortalSessionTable;
 }

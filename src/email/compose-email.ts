@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Booking } from '../bookings/booking.js';
 import { mintBookingLink } from '../bookings/booking-links.js';
-import { findBooking } from '../bookings/booking-repository.js';
+import { countCustomerReschedules, findBooking } from '../bookings/booking-repository.js';
 import { findService } from '../catalog/services.js';
 import { findStaffMember } from '../catalog/staff.js';
 import type { Database } from '../db/schema.js';
+import { mintSignInLink } from '../portal/portal-sessions.js';
 import { customerMayReschedule } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
@@ -33,9 +34,54 @@ export class UndeliverableEmail extends Error {}
 
 /** Renders an outbox message as it should read now: current booking details, a fresh booking link. */
 export async function composeEmail(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
+  return message.kind === 'customer_sign_in'
+    ? composeSignIn(context, message)
+    : composeBookingEmail(context, message);
+}
+
+async function composeSignIn(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
   const { db, now } = context;
-  if (message.bookingId === null)
-    throw new UndeliverableEmail(`${message.kind} without a booking is not supported`);
+  const customerId = message.payload.customerId;
+  const customer = customerId
+    ? await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst()
+    : undefined;
+  if (!customer) throw new UndeliverableEmail('the customer for this sign-in link no longer exists');
+  const [settings, template] = await Promise.all([readSettings(db), findTemplate(db, message.kind)]);
+  const link = await mintSignInLink(db, context.publicUrl, customer.id, now);
+  const rendered = await renderEmail(template, {
+    business: businessFacts(settings),
+    customer: { name: customer.name, email: customer.email, timeZone: customer.timezone },
+    links: { booking: null, signIn: link.url },
+    canReschedule: false,
+    now,
+  });
+  return {
+    mail: {
+      messageId: message.messageId,
+      from: senderOf(context, settings),
+      to: message.recipient,
+      ...rendered,
+    },
+    secrets: [link.token],
+  };
+}
+
+function businessFacts(settings: BusinessSettings): EmailFacts['business'] {
+  return {
+    name: settings.businessName,
+    timeZone: settings.timezone,
+    notificationEmail: settings.notificationEmail,
+    changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
+  };
+}
+
+function senderOf(context: ComposeContext, settings: BusinessSettings): OutgoingMail['from'] {
+  return context.mailFrom ?? { name: settings.businessName, address: 'bookings@localhost' };
+}
+
+async function composeBookingEmail(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
+  const { db, now } = context;
+  if (message.bookingId === null) throw new UndeliverableEmail(`${message.kind} needs a booking`);
   const booking = await findBooking(db, message.bookingId);
   if (!booking) throw new UndeliverableEmail(`booking ${message.bookingId} no longer exists`);
   const [settings, template, customer, service, staff, customerReschedules] = await Promise.all([
@@ -55,13 +101,8 @@ export async function composeEmail(context: ComposeContext, message: OutboxMessa
     link !== undefined &&
     customerMayReschedule({ ...booking, customerReschedules }, settings.customerPortal, now).allowed;
 
-  const facts: EmailFacts = {
-    business: {
-      name: settings.businessName,
-      timeZone: settings.timezone,
-      notificationEmail: settings.notificationEmail,
-      changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
-    },
+  const facts: EmailFacts & Required<Pick<EmailFacts, 'service' | 'staff'>> = {
+    business: businessFacts(settings),
     customer: { name: customer.name, email: customer.email, timeZone: customer.timezone },
     booking: {
       id: booking.id,
@@ -89,7 +130,7 @@ export async function composeEmail(context: ComposeContext, message: OutboxMessa
   return {
     mail: {
       messageId: message.messageId,
-      from: context.mailFrom ?? { name: settings.businessName, address: 'bookings@localhost' },
+      from: senderOf(context, settings),
       to: message.recipient,
       ...rendered,
       ...(calendar && { calendar }),
@@ -98,23 +139,12 @@ export async function composeEmail(context: ComposeContext, message: OutboxMessa
   };
 }
 
-async function countCustomerReschedules(db: Kysely<Database>, bookingId: string): Promise<number> {
-  const row = await db
-    .selectFrom('booking_history')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('booking_id', '=', bookingId)
-    .where('type', '=', 'rescheduled')
-    .where('actor', '=', 'customer')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 /** The calendar event follows the booking: same UID always, SEQUENCE one higher with every change. */
 function inviteFor(
   kind: OutboxMessage['kind'],
   booking: Booking,
   settings: BusinessSettings,
-  facts: EmailFacts,
+  facts: EmailFacts & Required<Pick<EmailFacts, 'service' | 'staff'>>,
   context: ComposeContext,
 ): OutgoingMail['calendar'] {
   const method =

@@ -83,9 +83,9 @@ describe('templateVariables', () => {
 
   it('gives null, not an empty string, for missing text, so {% if %} reads it as absent', () => {
     const variables = variablesOf((facts) => {
-      facts.booking.notes = '  ';
+      if (facts.booking) facts.booking.notes = '  ';
       facts.business.changeBlockedMessage = '';
-      facts.staff.name = '';
+      if (facts.staff) facts.staff.name = '';
       delete facts.change;
     });
     expect([

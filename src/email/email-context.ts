@@ -17,7 +17,8 @@ export interface EmailFacts {
     changeBlockedMessage: string;
   };
   customer: { name: string; email: string; timeZone: string | null };
-  booking: {
+  /** Absent only for emails about the customer rather than a booking (the sign-in email). */
+  booking?: {
     id: string;
     status: 'confirmed' | 'cancelled' | 'completed';
     startsAt: number;
@@ -25,8 +26,8 @@ export interface EmailFacts {
     notes: string | null;
     reference: string;
   };
-  service: { name: string; durationMinutes: number };
-  staff: { name: string };
+  service?: { name: string; durationMinutes: number };
+  staff?: { name: string };
   /** For rescheduled/cancelled/notification: the time before the change, and who made it. */
   change?: {
     previousStartsAt: number | null;
@@ -121,12 +122,12 @@ function textOrNull(value: string | null | undefined): string | null {
   return value == null || value.trim() === '' ? null : value;
 }
 
-function customerStart(facts: EmailFacts): string | null {
+function customerStart(facts: EmailFacts, booking: NonNullable<EmailFacts['booking']>): string | null {
   const zone = facts.customer.timeZone;
   // A customer's zone is their own data and may be stale or wrong; that must not stop the email.
   if (zone === null || !isTimeZone(zone)) return null;
-  const theirs = formatBusinessTime(facts.booking.startsAt, zone);
-  return theirs === formatBusinessTime(facts.booking.startsAt, facts.business.timeZone) ? null : theirs;
+  const theirs = formatBusinessTime(booking.startsAt, zone);
+  return theirs === formatBusinessTime(booking.startsAt, facts.business.timeZone) ? null : theirs;
 }
 
 function changeVariables(facts: EmailFacts): Record<string, unknown> | null {
@@ -157,7 +158,7 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
       change_blocked_message: textOrNull(business.changeBlockedMessage),
     },
     customer: { name: customer.name, email: customer.email, time_zone: customer.timeZone },
-    booking: {
+    booking: booking && {
       id: booking.id,
       reference: booking.reference,
       status: booking.status,
@@ -168,11 +169,11 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
       ends_at: formatBusinessTime(booking.endsAt, zone),
       end_time: formatBusinessClock(booking.endsAt, zone),
       duration: formatDuration((booking.endsAt - booking.startsAt) / 60_000),
-      starts_at_customer: customerStart(facts),
+      starts_at_customer: customerStart(facts, booking),
       notes: textOrNull(booking.notes),
     },
-    service: { name: service.name, duration_minutes: service.durationMinutes },
-    staff: { name: textOrNull(facts.staff.name) },
+    service: service ? { name: service.name, duration_minutes: service.durationMinutes } : null,
+    staff: facts.staff ? { name: textOrNull(facts.staff.name) } : null,
     change: changeVariables(facts),
     links: { booking: facts.links.booking, sign_in: facts.links.signIn },
     can_reschedule: facts.canReschedule,

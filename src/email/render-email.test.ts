@@ -178,7 +178,7 @@ describe('what customers type', () => {
 
   it('keeps the lines of notes in HTML, escaped', async () => {
     const { html } = await custom({ html: '{{ booking.notes | escape | newline_to_br | raw }}' }, (f) => {
-      f.booking.notes = '<b>Gate</b> code 4 & 5\nRing twice';
+      if (f.booking) f.booking.notes = '<b>Gate</b> code 4 & 5\nRing twice';
     });
     expect(html).toBe('&lt;b&gt;Gate&lt;/b&gt; code 4 &amp; 5<br />\nRing twice');
   });

@@ -1,0 +1,63 @@
+import type { SlotRefusal } from '../scheduling/availability.js';
+import type { ChangeRefusal } from '../scheduling/change-policy.js';
+import type { BusinessSettings } from '../settings/business-settings.js';
+
+/** "1 hour", "24 hours", "90 minutes", "2 days". */
+export function describeDuration(minutes: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes % (24 * 60) === 0 && minutes >= 48 * 60) return plural(minutes / (24 * 60), 'day');
+  if (minutes % 60 === 0) return plural(minutes / 60, 'hour');
+  return plural(minutes, 'minute');
+}
+
+function withBusinessWords(sentence: string, settings: BusinessSettings): string {
+  const own = settings.customerPortal.changeBlockedMessage.trim();
+  return own ? `${sentence} ${own}` : sentence;
+}
+
+export interface RefusedBooking {
+  status: 'confirmed' | 'cancelled' | 'completed';
+}
+
+/** Why a customer cannot change this booking, in plain words, ending with the business's own advice. */
+export function changeRefusalMessage(
+  code: ChangeRefusal,
+  settings: BusinessSettings,
+  booking: RefusedBooking,
+): string {
+  const portal = settings.customerPortal;
+  switch (code) {
+    case 'reschedule_disabled':
+      return withBusinessWords('This booking cannot be rescheduled online.', settings);
+    case 'cancel_disabled':
+      return withBusinessWords('This booking cannot be cancelled online.', settings);
+    case 'minimum_notice':
+      return withBusinessWords(
+        `Changes can be made up to ${describeDuration(portal.minimumNoticeMinutes)} before your appointment.`,
+        settings,
+      );
+    case 'reschedule_limit_reached':
+      return withBusinessWords(
+        `This booking has already been rescheduled online ${portal.maxReschedulesPerBooking === 1 ? 'once' : `${portal.maxReschedulesPerBooking} times`}, the most we allow.`,
+        settings,
+      );
+    case 'booking_not_active':
+      if (booking.status === 'cancelled') return 'This booking was cancelled.';
+      if (booking.status === 'completed') return 'This appointment has taken place.';
+      return withBusinessWords('This appointment has already started.', settings);
+  }
+}
+
+/** Why a chosen time cannot be booked. */
+export function slotRefusalMessage(code: SlotRefusal, settings: BusinessSettings): string {
+  switch (code) {
+    case 'minimum_notice':
+      return `Please choose a time at least ${describeDuration(settings.customerPortal.minimumNoticeMinutes)} from now.`;
+    case 'outside_booking_window':
+      return `Please choose a time within the next ${describeDuration(settings.bookingWindowDays * 24 * 60)}.`;
+    case 'outside_working_hours':
+      return 'That time is not one we offer. Please choose one of the times shown.';
+    case 'slot_unavailable':
+      return 'Sorry, that time has just been taken. Please choose another.';
+  }
+}

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Booking } from '../bookings/booking.js';
+import { countCustomerReschedules, findBooking, listHistory } from '../bookings/booking-repository.js';
+import { bookingSchema, bookingView } from '../bookings/booking-schemas.js';
+import { findService } from '../catalog/services.js';
+import { findStaffMember } from '../catalog/staff.js';
+import type { Database } from '../db/schema.js';
+import { notFound, ok, type Result } from '../domain-error.js';
+import { idField, instantOut, toIso } from '../field-schemas.js';
+import {
+  type ChangeDecision,
+  customerMayCancel,
+  customerMayReschedule,
+} from '../scheduling/change-policy.js';
+import type { BusinessSettings } from '../settings/business-settings.js';
+import { readSettings } from '../settings/settings-repository.js';
+import { changeRefusalMessage } from './change-messages.js';
+
+const actionSchema = z.object({
+  allowed: z.boolean(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+
+export const portalBookingSchema = bookingSchema.omit({ customerId: true }).extend({
+  reference: z.string(),
+  timezone: z.string(),
+  customerTimezone: z.string().nullable(),
+  service: z.object({ id: idField, name: z.string(), durationMinutes: z.number().int() }),
+  staff: z.object({ name: z.string() }),
+  history: z.array(
+    z.object({
+      type: z.string(),
+      actor: z.string(),
+      channel: z.string(),
+      at: instantOut,
+      fromStartsAt: instantOut.nullable(),
+      toStartsAt: instantOut.nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  actions: z.object({ reschedule: actionSchema, cancel: actionSchema, scheduleNew: actionSchema }),
+  /** Minimum notice and the business's own words, for the page to explain its rules before anyone asks. */
+  policy: z.object({ minimumNoticeMinutes: z.number().int(), changeBlockedMessage: z.string() }),
+});
+export type PortalBooking = z.infer<typeof portalBookingSchema>;
+
+export const portalBookingSummarySchema = bookingSchema.omit({ customerId: true }).extend({
+  reference: z.string(),
+  serviceName: z.string(),
+  staffName: z.string(),
+});
+
+function actionView(decision: ChangeDecision, settings: BusinessSettings, booking: Booking) {
+  return decision.allowed
+    ? { allowed: true }
+    : {
+        allowed: false,
+        code: decision.code,
+        message: changeRefusalMessage(decision.code, settings, booking),
+      };
+}
+
+export const bookingReference = (id: string) => id.slice(0, 8).toUpperCase();
+
+/** The customer's booking view page: the booking, its history, and what they may do with it right now. */
+export async function portalBookingView(
+  db: Kysely<Database>,
+  bookingId: string,
+  customerId: string,
+  now: number,
+): Promise<Result<PortalBooking>> {
+  const booking = await findBooking(db, bookingId);
+  if (!booking || booking.customerId !== customerId) return notFound('booking');
+  const [settings, service, staff, history, customerReschedules, customer] = await Promise.all([
+    readSettings(db),
+    findService(db, booking.serviceId),
+    findStaffMember(db, booking.staffId),
+    listHistory(db, booking.id),
+    countCustomerReschedules(db, booking.id),
+    db.selectFrom('customers').select('timezone').where('id', '=', customerId).executeTakeFirst(),
+  ]);
+  const changeable = { ...booking, customerReschedules };
+  const { customerId: _owner, ...view } = bookingView(booking);
+  return ok({
+    ...view,
+    reference: bookingReference(booking.id),
+    timezone: settings.timezone,
+    customerTimezone: customer?.timezone ?? null,
+    service: {
+      id: booking.serviceId,
+      name: service?.name ?? 'Appointment',
+      durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000),
+    },
+    staff: { name: staff?.name ?? '' },
+    history: history.map((entry) => ({
+      type: entry.type,
+      actor: entry.actor,
+      channel: entry.channel,
+      at: toIso(entry.at),
+      fromStartsAt: entry.fromStartsAt === null ? null : toIso(entry.fromStartsAt),
+      toStartsAt: entry.toStartsAt === null ? null : toIso(entry.toStartsAt),
+      reason: entry.reason,
+    })),
+    actions: {
+      reschedule: actionView(
+        customerMayReschedule(changeable, settings.customerPortal, now),
+        settings,
+        booking,
+      ),
+      cancel: actionView(customerMayCancel(changeable, settings.customerPortal, now), settings, booking),
+      scheduleNew: { allowed: true },
+    },
+    policy: {
+      minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
+      changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
+    },
+  });
+}

@@ -1,0 +1,368 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { bookingOpenedByLink } from '../bookings/booking-links.js';
+import { listBookings } from '../bookings/booking-repository.js';
+import { bookingChangeHeadersSchema, versionFromIfMatch } from '../bookings/booking-schemas.js';
+import { customerCancelBooking } from '../bookings/customer-cancel-booking.js';
+import { customerRescheduleBooking } from '../bookings/customer-reschedule-booking.js';
+import { findAvailableSlots } from '../bookings/find-available-slots.js';
+import { scheduleAppointment } from '../bookings/schedule-appointment.js';
+import { findServiceAvailability } from '../bookings/service-availability.js';
+import { customerSchema, getCustomer } from '../catalog/customers.js';
+import { listServices } from '../catalog/services.js';
+import { listStaff } from '../catalog/staff.js';
+import { valueOrThrow } from '../domain-error.js';
+import {
+  emailField,
+  idField,
+  instantField,
+  instantOut,
+  localDateField,
+  textField,
+  toIso,
+} from '../field-schemas.js';
+import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { webAppShell } from '../http/web-apps.js';
+import { accessOf, requirePortalAccess } from './portal-access.js';
+import {
+  bookingReference,
+  portalBookingSchema,
+  portalBookingSummarySchema,
+  portalBookingView,
+} from './portal-booking-view.js';
+import {
+  bookingCookieName,
+  CUSTOMER_COOKIE,
+  CUSTOMER_SESSION_MS,
+  closePortalSession,
+  customerSignedInByLink,
+  openPortalSession,
+} from './portal-sessions.js';
+import { requestSignIn } from './request-sign-in.js';
+
+const PORTAL = `${API_PREFIX}/portal`;
+/** Guessing tokens costs a client its access for a while; a person opening links never gets near this. */
+const LINK_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+const SIGN_IN_RATE_LIMIT = { rateLimit: { max: 5, timeWindow: '1 minute' } };
+const DAY = 86_400_000;
+
+const bookingParams = z.strictObject({ id: idField });
+const slotsSchema = z.object({
+  timezone: z.string(),
+  mode: z.enum(['real_time', 'working_hours']),
+  slots: z.array(z.object({ startsAt: instantOut, endsAt: instantOut })),
+});
+const slotView = (slot: { startsAt: number; endsAt: number }) => ({
+  startsAt: toIso(slot.startsAt),
+  endsAt: toIso(slot.endsAt),
+});
+const dateRangeQuery = { from: localDateField, to: localDateField };
+
+export function registerPortalRoutes(app: App, context: AppContext): void {
+  const { store, clock, publicUrl } = context;
+  const db = store.db;
+  const secure = publicUrl.startsWith('https:');
+  const shell = webAppShell('portal');
+  const cookieOptions = (expiresAt: number) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure,
+    expires: new Date(expiresAt),
+  });
+  const setBookingCookie = async (
+    reply: FastifyReply,
+    customerId: string,
+    bookingId: string,
+    endsAt: number,
+  ) => {
+    const expiresAt = Math.max(endsAt, clock.now()) + DAY;
+    const token = await openPortalSession(db, { customerId, bookingId, expiresAt }, clock.now());
+    reply.setCookie(bookingCookieName(bookingId), token, cookieOptions(expiresAt));
+  };
+  const view = async (bookingId: string, customerId: string) =>
+    valueOrThrow(await portalBookingView(db, bookingId, customerId, clock.now()));
+
+  // Pages. A booking link grants this browser that one booking, then drops the token from the address bar.
+  // Opening it changes no booking, however often a person or a mail scanner opens it.
+  app.get(
+    '/portal/bookings/:id',
+    {
+      config: LINK_RATE_LIMIT,
+      schema: {
+        hide: true,
+        params: bookingParams,
+        querystring: z.object({ token: z.string().max(200).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.query;
+      if (token === undefined) return shell(reply);
+      const bookingId = await bookingOpenedByLink(db, request.params.id, token, clock.now());
+      const booking = bookingId
+        ? await db
+            .selectFrom('bookings')
+            .select(['customer_id', 'ends_at'])
+            .where('id', '=', bookingId)
+            .executeTakeFirst()
+        : undefined;
+      if (!bookingId || !booking) return reply.redirect('/portal/sign-in?link=expired', 303);
+      await setBookingCookie(reply, booking.customer_id, bookingId, booking.ends_at);
+      return reply.redirect(`/portal/bookings/${encodeURIComponent(bookingId)}`, 303);
+    },
+  );
+  app.get(
+    '/portal/sign-in/verify',
+    {
+      config: LINK_RATE_LIMIT,
+      schema: { hide: true, querystring: z.object({ token: z.string().max(200) }) },
+    },
+    async (request, reply) => {
+      const customerId = await customerSignedInByLink(db, request.query.token, clock.now());
+      if (!customerId) return reply.redirect('/portal/sign-in?link=expired', 303);
+      const expiresAt = clock.now() + CUSTOMER_SESSION_MS;
+      const token = await openPortalSession(db, { customerId, bookingId: null, expiresAt }, clock.now());
+      reply.setCookie(CUSTOMER_COOKIE, token, cookieOptions(expiresAt));
+      return reply.redirect('/portal', 303);
+    },
+  );
+  app.get('/portal', { schema: { hide: true } }, (_request, reply) => shell(reply));
+  app.get('/portal/*', { schema: { hide: true } }, (_request, reply) => shell(reply));
+
+  const tags = ['portal'];
+  app.post(
+    `${PORTAL}/sign-in`,
+    { config: SIGN_IN_RATE_LIMIT, schema: { tags, body: z.strictObject({ email: emailField }) } },
+    async (request, reply) => {
+      await requestSignIn(db, request.body.email, clock.now());
+      return reply
+        .code(202)
+        .send({ message: 'If this email address has bookings with us, a sign-in link is on its way.' });
+    },
+  );
+  app.post(`${PORTAL}/sign-out`, { schema: { tags } }, async (request, reply) => {
+    const token = request.cookies[CUSTOMER_COOKIE];
+    if (token) await closePortalSession(db, token);
+    reply.clearCookie(CUSTOMER_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  const signedIn = requirePortalAccess(context, 'signed-in');
+  const forBooking = requirePortalAccess(context, 'booking');
+  const anyCustomer = requirePortalAccess(context, 'any');
+
+  app.get(
+    `${PORTAL}/me`,
+    { preHandler: signedIn, schema: { tags, response: { 200: customerSchema } } },
+    async (request) => valueOrThrow(await getCustomer(db, accessOf(request).customerId)),
+  );
+
+  app.get(
+    `${PORTAL}/bookings`,
+    { preHandler: signedIn, schema: { tags, response: { 200: z.array(portalBookingSummarySchema) } } },
+    async (request) => {
+      const [bookings, services, staff] = await Promise.all([
+        listBookings(db, { customerId: accessOf(request).customerId, limit: 500 }),
+        listServices(db),
+        listStaff(db),
+      ]);
+      const serviceName = new Map(services.map((s) => [s.id, s.name]));
+      const staffName = new Map(staff.map((s) => [s.id, s.name]));
+      return bookings.map((booking) => ({
+        id: booking.id,
+        reference: bookingReference(booking.id),
+        serviceId: booking.serviceId,
+        staffId: booking.staffId,
+        serviceName: serviceName.get(booking.serviceId) ?? 'Appointment',
+        staffName: staffName.get(booking.staffId) ?? '',
+        startsAt: toIso(booking.startsAt),
+        endsAt: toIso(booking.endsAt),
+        status: booking.status,
+        notes: booking.notes,
+        rescheduleCount: booking.rescheduleCount,
+        version: booking.version,
+        createdAt: toIso(booking.createdAt),
+        updatedAt: toIso(booking.updatedAt),
+      }));
+    },
+  );
+
+  app.get(
+    `${PORTAL}/bookings/:id`,
+    {
+      preHandler: forBooking,
+      schema: { tags, params: bookingParams, response: { 200: portalBookingSchema } },
+    },
+    async (request, reply) => {
+      const booking = await view(request.params.id, accessOf(request).customerId);
+      return reply.header('etag', `"${booking.version}"`).send(booking);
+    },
+  );
+
+  app.get(
+    `${PORTAL}/bookings/:id/slots`,
+    {
+      preHandler: forBooking,
+      schema: {
+        tags,
+        params: bookingParams,
+        querystring: z.strictObject(dateRangeQuery),
+        response: { 200: slotsSchema },
+      },
+    },
+    async (request) => {
+      const booking = await view(request.params.id, accessOf(request).customerId);
+      const answer = valueOrThrow(
+        await findAvailableSlots(context, {
+          serviceId: booking.serviceId,
+          staffId: booking.staffId,
+          fromDate: request.query.from,
+          toDate: request.query.to,
+          exceptBookingId: booking.id,
+          audience: 'customer',
+        }),
+      );
+      return { timezone: answer.timeZone, mode: answer.mode, slots: answer.slots.map(slotView) };
+    },
+  );
+
+  app.post(
+    `${PORTAL}/bookings/:id/reschedule`,
+    {
+      preHandler: forBooking,
+      schema: {
+        tags,
+        params: bookingParams,
+        headers: bookingChangeHeadersSchema,
+        body: z.strictObject({ startsAt: instantField, reason: textField(500).nullable().optional() }),
+        response: { 200: portalBookingSchema },
+      },
+    },
+    async (request, reply) => {
+      const access = accessOf(request);
+      const key = request.headers['idempotency-key'];
+      const moved = valueOrThrow(
+        await customerRescheduleBooking(
+          context,
+          access,
+          {
+            bookingId: request.params.id,
+            startsAt: request.body.startsAt,
+            reason: request.body.reason ?? null,
+            expectedVersion: versionFromIfMatch(request.headers['if-match']),
+          },
+          key === undefined
+            ? undefined
+            : { scope: `portal-reschedule:${request.params.id}`, key, body: request.body },
+        ),
+      );
+      const booking = await view(moved.id, access.customerId);
+      return reply.header('etag', `"${booking.version}"`).send(booking);
+    },
+  );
+
+  app.post(
+    `${PORTAL}/bookings/:id/cancel`,
+    {
+      preHandler: forBooking,
+      schema: {
+        tags,
+        params: bookingParams,
+        headers: bookingChangeHeadersSchema,
+        body: z.strictObject({ reason: textField(500).nullable().optional() }).nullish(),
+        response: { 200: portalBookingSchema },
+      },
+    },
+    async (request) => {
+      const access = accessOf(request);
+      const cancelled = valueOrThrow(
+        await customerCancelBooking(context, access, {
+          bookingId: request.params.id,
+          reason: request.body?.reason ?? null,
+          expectedVersion: versionFromIfMatch(request.headers['if-match']),
+        }),
+      );
+      return view(cancelled.id, access.customerId);
+    },
+  );
+
+  app.get(
+    `${PORTAL}/services`,
+    {
+      preHandler: anyCustomer,
+      schema: {
+        tags,
+        response: {
+          200: z.array(z.object({ id: idField, name: z.string(), durationMinutes: z.number().int() })),
+        },
+      },
+    },
+    async () => {
+      const [services, staff] = await Promise.all([listServices(db), listStaff(db)]);
+      const performed = new Set(staff.flatMap((member) => member.serviceIds));
+      return services
+        .filter((service) => service.active && performed.has(service.id))
+        .map((service) => ({ id: service.id, name: service.name, durationMinutes: service.durationMinutes }));
+    },
+  );
+
+  app.get(
+    `${PORTAL}/availability`,
+    {
+      preHandler: anyCustomer,
+      schema: {
+        tags,
+        querystring: z.strictObject({ serviceId: idField, ...dateRangeQuery }),
+        response: { 200: slotsSchema },
+      },
+    },
+    async (request) => {
+      const answer = valueOrThrow(
+        await findServiceAvailability(
+          { db, clock },
+          { serviceId: request.query.serviceId, fromDate: request.query.from, toDate: request.query.to },
+        ),
+      );
+      return { timezone: answer.timeZone, mode: answer.mode, slots: answer.slots.map(slotView) };
+    },
+  );
+
+  app.post(
+    `${PORTAL}/bookings`,
+    {
+      preHandler: anyCustomer,
+      schema: {
+        tags,
+        headers: bookingChangeHeadersSchema,
+        body: z.strictObject({
+          serviceId: idField,
+          startsAt: instantField,
+          notes: textField(2000).nullable().optional(),
+        }),
+        response: { 201: portalBookingSchema },
+      },
+    },
+    async (request, reply) => {
+      const access = accessOf(request);
+      const key = request.headers['idempotency-key'];
+      const booking = valueOrThrow(
+        await scheduleAppointment(
+          context,
+          access,
+          {
+            serviceId: request.body.serviceId,
+            startsAt: request.body.startsAt,
+            notes: request.body.notes ?? null,
+          },
+          key === undefined
+            ? undefined
+            : { scope: `portal-book:${access.customerId}`, key, body: request.body },
+        ),
+      );
+      // A customer who came by a booking link can open the new booking too.
+      if (access.bookingId !== null)
+        await setBookingCookie(reply, access.customerId, booking.id, booking.endsAt);
+      return reply.code(201).send(await view(booking.id, access.customerId));
+    },
+  );
+}
