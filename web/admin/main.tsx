@@ -6,4 +6,9 @@ function AdminApp() {
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><AdminApp /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <AdminApp />
+    </StrictMode>,
+  );

@@ -6,4 +6,9 @@ function PortalApp() {
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><PortalApp /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <PortalApp />
+    </StrictMode>,
+  );
