@@ -444,6 +444,19 @@ describeEachDatabase('admin API', (kind) => {
       expect(badStatus.json().errors[0].field).toBe('status');
     });
 
+    it('resends the confirmation of a confirmed booking, not of a cancelled one', async () => {
+      const booking = await book(t, business, '2026-12-14T15:00:00Z');
+      const resent = await t.api('POST', `/bookings/${booking.id}/resend-confirmation`);
+      expect(resent.statusCode).toBe(202);
+      const emails = (await t.api('GET', `/outbox?bookingId=${booking.id}`)).json();
+      expect(emails.map((e: { kind: string; id: string }) => e.kind)).toEqual(['booking_confirmation', 'booking_confirmation']);
+      expect(emails.map((e: { id: string }) => e.id)).toContain(resent.json().emailId);
+      await t.api('POST', `/bookings/${booking.id}/cancel`);
+      const refused = await t.api('POST', `/bookings/${booking.id}/resend-confirmation`);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().code).toBe('booking_not_active');
+    });
+
     it('returns 404 not_found for an unknown booking', async () => {
       const response = await t.api('GET', '/bookings/does-not-exist');
       expect(response.statusCode).toBe(404);

@@ -24,6 +24,7 @@ import { findAvailableSlots } from './find-available-slots.js';
 import { getBookingDetails } from './get-booking.js';
 import { listBookingsFor } from './list-bookings.js';
 import { rescheduleBooking } from './reschedule-booking.js';
+import { resendConfirmation } from './resend-confirmation.js';
 
 const BY_ADMIN: ChangeOrigin = { actor: 'admin', channel: 'admin' };
 const BY_API: ChangeOrigin = { actor: 'admin', channel: 'api' };
@@ -155,6 +156,18 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
       },
     );
   }
+
+  app.post(
+    `${API_PREFIX}/bookings/:id/resend-confirmation`,
+    {
+      preHandler,
+      schema: { tags, params: bookingIdParamsSchema, response: { 202: z.object({ emailId: idField }) } },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(valueOrThrow(await resendConfirmation(store.db, request.params.id, context.clock.now()))),
+  );
 
   app.get(
     `${API_PREFIX}/availability`,
