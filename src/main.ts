@@ -4,7 +4,7 @@ import { systemClock } from './clock.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, openStore, type Store } from './db/dialect.js';
 import { migrateToLatest } from './db/migrations.js';
-import { DEMO_ADMIN, seedDemoBusiness } from './demo/seed-demo-business.js';
+import { DEMO_ADMIN, demoCustomerLink, seedDemoBusiness } from './demo/seed-demo-business.js';
 import { mailTransportFor, parseMailFrom } from './email/mail-setup.js';
 import type { MailTransport } from './email/mail-transport.js';
 import { startWorker } from './jobs/worker.js';
@@ -41,7 +41,8 @@ async function main(argv: readonly string[]): Promise<void> {
     { store, clock, transport, publicUrl: config.publicUrl, mailFrom: parseMailFrom(config.mailFrom) },
     { log: app.log },
   );
-  printBanner(config, store, transport, { createdAdmin, seeded, withDemo });
+  const customerLink = withDemo ? await demoCustomerLink(store.db, config.publicUrl, clock.now()) : undefined;
+  printBanner(config, store, transport, { createdAdmin, seeded, withDemo, customerLink });
 
   const stop = async () => {
     await worker.stop();
@@ -60,19 +61,22 @@ function printBanner(
   config: Config,
   store: Store,
   transport: MailTransport,
-  facts: { createdAdmin: boolean; seeded: boolean; withDemo: boolean },
+  facts: { createdAdmin: boolean; seeded: boolean; withDemo: boolean; customerLink: string | undefined },
 ) {
   const lines = [
     '',
     `Rebook is running at ${config.publicUrl}`,
+    `  admin:    ${config.publicUrl}/admin`,
     `  database: ${store.dialect === 'sqlite' ? `SQLite at ${describeSqlite(config)}` : 'PostgreSQL'}`,
     `  API:      ${config.publicUrl}/api/v1 (reference: ${config.publicUrl}/api/docs)`,
     `  mail:     ${transport.describe()}`,
   ];
-  if (facts.createdAdmin && config.initialAdmin)
-    lines.push(`  admin:    created ${config.initialAdmin.email}`);
+  if (facts.createdAdmin && config.initialAdmin) lines.push(`  created admin ${config.initialAdmin.email}`);
   if (facts.withDemo && !config.initialAdmin) {
     lines.push(`  admin login: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (demo)`);
+  }
+  if (facts.customerLink) {
+    lines.push(`  customer portal, as a customer arriving from an email: ${facts.customerLink}`);
   }
   if (facts.seeded)
     lines.push('  demo business created: services, three staff members, customers and bookings');

@@ -4,6 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import { countAdmins } from '../auth/admin-repository.js';
 import { createAdmin } from '../auth/admin-sign-in.js';
 import type { Booking } from '../bookings/booking.js';
+import { mintBookingLink } from '../bookings/booking-links.js';
 import { insertBooking, insertHistory } from '../bookings/booking-repository.js';
 import { createBlockedEvent } from '../catalog/blocked-events.js';
 import { createCustomer } from '../catalog/customers.js';
@@ -294,4 +295,21 @@ async function addDemoBooking(
       reason: status === 'cancelled' ? 'Away that week' : null,
     });
   }
+}
+
+/** A booking link for the demo's next upcoming booking, so a visitor can try the customer's side at once. */
+export async function demoCustomerLink(
+  db: Kysely<Database>,
+  publicUrl: string,
+  now: number,
+): Promise<string | undefined> {
+  const next = await db
+    .selectFrom('bookings')
+    .select('id')
+    .where('status', '=', 'confirmed')
+    .where('starts_at', '>', now + 2 * 86_400_000)
+    .orderBy('starts_at')
+    .limit(1)
+    .executeTakeFirst();
+  return next && (await mintBookingLink(db, publicUrl, next.id, now)).url;
 }
