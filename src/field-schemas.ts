@@ -16,7 +16,7 @@ export const timeZoneField = z
   .string()
   .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' });
 
-export const idField = z.string().min(1).max(64);
+export const idField = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'is not a valid id' });
 
 export const emailField = z
   .email({ message: 'must be an email address' })

@@ -449,7 +449,10 @@ describeEachDatabase('admin API', (kind) => {
       const resent = await t.api('POST', `/bookings/${booking.id}/resend-confirmation`);
       expect(resent.statusCode).toBe(202);
       const emails = (await t.api('GET', `/outbox?bookingId=${booking.id}`)).json();
-      expect(emails.map((e: { kind: string; id: string }) => e.kind)).toEqual(['booking_confirmation', 'booking_confirmation']);
+      expect(emails.map((e: { kind: string; id: string }) => e.kind)).toEqual([
+        'booking_confirmation',
+        'booking_confirmation',
+      ]);
       expect(emails.map((e: { id: string }) => e.id)).toContain(resent.json().emailId);
       await t.api('POST', `/bookings/${booking.id}/cancel`);
       const refused = await t.api('POST', `/bookings/${booking.id}/resend-confirmation`);

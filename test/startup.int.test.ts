@@ -51,7 +51,9 @@ describe('start-up', () => {
     expect(started.output).toContain(`Rebook is running at http://127.0.0.1:${port}`);
     expect(started.output).toContain('admin login: admin@rebook.local / rebook-demo (demo)');
     expect(started.output).toMatch(
-      new RegExp(`customer portal, as a customer arriving from an email: http://127\\.0\\.0\\.1:${port}/portal/bookings/[0-9a-f-]+\\?token=[A-Za-z0-9_-]{43}`),
+      new RegExp(
+        `customer portal, as a customer arriving from an email: http://127\\.0\\.0\\.1:${port}/portal/bookings/[0-9a-f-]+\\?token=[A-Za-z0-9_-]{43}`,
+      ),
     );
     expect(started.output).toContain('mail:     the built-in mailbox');
     // A second start finds the demo already there and does not seed it again.

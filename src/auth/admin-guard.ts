@@ -17,7 +17,7 @@ export function isSameOriginWrite(request: FastifyRequest, publicUrl: string): b
   return SAFE_METHODS.has(request.method) || request.headers.origin === publicUrl;
 }
 
-/** preHandler for every admin route: a bearer token, or the admin session cookie. */
+/** onRequest hook for every admin route: a bearer token, or the admin session cookie. */
 export function requireAdmin(context: AppContext) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const { store, clock } = context;

@@ -32,7 +32,7 @@ const BY_API: ChangeOrigin = { actor: 'admin', channel: 'api' };
 export function registerBookingAdminRoutes(app: App, context: AppContext): void {
   const { store } = context;
   const tags = ['bookings'];
-  const preHandler = requireAdmin(context);
+  const onRequest = requireAdmin(context);
   /** A change made with a bearer token came through the API; one from the admin pages through the admin portal. */
   const originOf = (request: { headers: { authorization?: string | undefined } }) =>
     request.headers.authorization ? BY_API : BY_ADMIN;
@@ -43,7 +43,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
   app.get(
     `${API_PREFIX}/bookings`,
     {
-      preHandler,
+      onRequest,
       schema: { tags, querystring: bookingListQuerySchema, response: { 200: z.array(bookingSchema) } },
     },
     async (request) => (await listBookingsFor(store.db, request.query)).map(bookingView),
@@ -52,7 +52,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
   app.post(
     `${API_PREFIX}/bookings`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         headers: bookingChangeHeadersSchema,
@@ -83,7 +83,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
 
   app.get(
     `${API_PREFIX}/bookings/:id`,
-    { preHandler, schema: { tags, params: bookingIdParamsSchema, response: { 200: bookingDetailsSchema } } },
+    { onRequest, schema: { tags, params: bookingIdParamsSchema, response: { 200: bookingDetailsSchema } } },
     async (request, reply) => {
       const details = await detailsOf(request.params.id);
       return reply.header('etag', `"${details.version}"`).send(details);
@@ -93,7 +93,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
   app.post(
     `${API_PREFIX}/bookings/:id/reschedule`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         params: bookingIdParamsSchema,
@@ -130,7 +130,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
     app.post(
       `${API_PREFIX}/bookings/:id/${action}`,
       {
-        preHandler,
+        onRequest,
         schema: {
           tags,
           params: bookingIdParamsSchema,
@@ -160,7 +160,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
   app.post(
     `${API_PREFIX}/bookings/:id/resend-confirmation`,
     {
-      preHandler,
+      onRequest,
       schema: { tags, params: bookingIdParamsSchema, response: { 202: z.object({ emailId: idField }) } },
     },
     async (request, reply) =>
@@ -172,7 +172,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
   app.get(
     `${API_PREFIX}/availability`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         description: 'Free start times of one staff member for one service, as the office may book them.',

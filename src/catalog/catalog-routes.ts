@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireAdmin } from '../auth/admin-guard.js';
 import { valueOrThrow } from '../domain-error.js';
-import { idField } from '../field-schemas.js';
+import { idField, singleLineField } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
 import {
   blockedEventQuerySchema,
@@ -47,34 +47,34 @@ const params = z.strictObject({ id: idField });
 export function registerCatalogRoutes(app: App, context: AppContext): void {
   const { store, clock } = context;
   const db = store.db;
-  const preHandler = requireAdmin(context);
+  const onRequest = requireAdmin(context);
 
   app.get(
     `${API_PREFIX}/services`,
-    { preHandler, schema: { tags: ['services'], response: { 200: z.array(serviceSchema) } } },
+    { onRequest, schema: { tags: ['services'], response: { 200: z.array(serviceSchema) } } },
     () => listServices(db),
   );
   app.post(
     `${API_PREFIX}/services`,
-    { preHandler, schema: { tags: ['services'], body: newServiceSchema, response: { 201: serviceSchema } } },
+    { onRequest, schema: { tags: ['services'], body: newServiceSchema, response: { 201: serviceSchema } } },
     async (request, reply) => reply.code(201).send(await createService(db, clock.now(), request.body)),
   );
   app.get(
     `${API_PREFIX}/services/:id`,
-    { preHandler, schema: { tags: ['services'], params, response: { 200: serviceSchema } } },
+    { onRequest, schema: { tags: ['services'], params, response: { 200: serviceSchema } } },
     async (request) => valueOrThrow(await getService(db, request.params.id)),
   );
   app.patch(
     `${API_PREFIX}/services/:id`,
     {
-      preHandler,
+      onRequest,
       schema: { tags: ['services'], params, body: servicePatchSchema, response: { 200: serviceSchema } },
     },
     async (request) => valueOrThrow(await updateService(db, clock.now(), request.params.id, request.body)),
   );
   app.delete(
     `${API_PREFIX}/services/:id`,
-    { preHandler, schema: { tags: ['services'], params } },
+    { onRequest, schema: { tags: ['services'], params } },
     async (request, reply) => {
       valueOrThrow(await deleteService(db, request.params.id));
       return reply.code(204).send();
@@ -83,13 +83,13 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
 
   app.get(
     `${API_PREFIX}/staff`,
-    { preHandler, schema: { tags: ['staff'], response: { 200: z.array(staffMemberSchema) } } },
+    { onRequest, schema: { tags: ['staff'], response: { 200: z.array(staffMemberSchema) } } },
     () => listStaff(db),
   );
   app.post(
     `${API_PREFIX}/staff`,
     {
-      preHandler,
+      onRequest,
       schema: { tags: ['staff'], body: newStaffMemberSchema, response: { 201: staffMemberSchema } },
     },
     async (request, reply) =>
@@ -97,13 +97,13 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   );
   app.get(
     `${API_PREFIX}/staff/:id`,
-    { preHandler, schema: { tags: ['staff'], params, response: { 200: staffMemberSchema } } },
+    { onRequest, schema: { tags: ['staff'], params, response: { 200: staffMemberSchema } } },
     async (request) => valueOrThrow(await getStaffMember(db, request.params.id)),
   );
   app.patch(
     `${API_PREFIX}/staff/:id`,
     {
-      preHandler,
+      onRequest,
       schema: { tags: ['staff'], params, body: staffMemberPatchSchema, response: { 200: staffMemberSchema } },
     },
     async (request) =>
@@ -111,7 +111,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   );
   app.delete(
     `${API_PREFIX}/staff/:id`,
-    { preHandler, schema: { tags: ['staff'], params } },
+    { onRequest, schema: { tags: ['staff'], params } },
     async (request, reply) => {
       valueOrThrow(await deleteStaffMember(db, request.params.id));
       return reply.code(204).send();
@@ -121,10 +121,10 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   app.get(
     `${API_PREFIX}/customers`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags: ['customers'],
-        querystring: z.strictObject({ search: z.string().max(100).optional() }),
+        querystring: z.strictObject({ search: singleLineField(100).optional() }),
         response: { 200: z.array(customerSchema) },
       },
     },
@@ -133,7 +133,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   app.post(
     `${API_PREFIX}/customers`,
     {
-      preHandler,
+      onRequest,
       schema: { tags: ['customers'], body: newCustomerSchema, response: { 201: customerSchema } },
     },
     async (request, reply) =>
@@ -141,13 +141,13 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   );
   app.get(
     `${API_PREFIX}/customers/:id`,
-    { preHandler, schema: { tags: ['customers'], params, response: { 200: customerSchema } } },
+    { onRequest, schema: { tags: ['customers'], params, response: { 200: customerSchema } } },
     async (request) => valueOrThrow(await getCustomer(db, request.params.id)),
   );
   app.patch(
     `${API_PREFIX}/customers/:id`,
     {
-      preHandler,
+      onRequest,
       schema: { tags: ['customers'], params, body: customerPatchSchema, response: { 200: customerSchema } },
     },
     async (request) => valueOrThrow(await updateCustomer(db, clock.now(), request.params.id, request.body)),
@@ -156,7 +156,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   app.get(
     `${API_PREFIX}/blocked-events`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags: ['blocked events'],
         querystring: blockedEventQuerySchema,
@@ -168,7 +168,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   app.post(
     `${API_PREFIX}/blocked-events`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags: ['blocked events'],
         body: newBlockedEventSchema,
@@ -180,7 +180,7 @@ export function registerCatalogRoutes(app: App, context: AppContext): void {
   );
   app.delete(
     `${API_PREFIX}/blocked-events/:id`,
-    { preHandler, schema: { tags: ['blocked events'], params } },
+    { onRequest, schema: { tags: ['blocked events'], params } },
     async (request, reply) => {
       valueOrThrow(await deleteBlockedEvent(db, request.params.id));
       return reply.code(204).send();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireAdmin } from '../auth/admin-guard.js';
 import { notFound, valueOrThrow } from '../domain-error.js';
-import { idField, instantOut, toIso } from '../field-schemas.js';
+import { idField, instantOut, textField, toIso } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
 import { TEMPLATE_VARIABLES } from './email-context.js';
 import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './email-kind.js';
@@ -11,9 +11,9 @@ import { findTemplate, type StoredTemplate } from './template-repository.js';
 
 const kindParams = z.strictObject({ kind: z.enum(EMAIL_KINDS) });
 const templateBody = z.strictObject({
-  subject: z.string().min(1).max(1000),
-  html: z.string().max(100_000),
-  text: z.string().max(100_000),
+  subject: textField(1000).pipe(z.string().min(1, 'must not be empty')),
+  html: textField(100_000),
+  text: textField(100_000),
 });
 const templateSchema = z.object({
   kind: z.enum(EMAIL_KINDS),
@@ -66,31 +66,31 @@ const outboxSummary = (message: OutboxMessage): z.infer<typeof outboxSummarySche
 export function registerEmailRoutes(app: App, context: AppContext): void {
   const { store, clock } = context;
   const db = store.db;
-  const preHandler = requireAdmin(context);
+  const onRequest = requireAdmin(context);
   const tags = ['email'];
 
   app.get(
     `${API_PREFIX}/email-templates`,
-    { preHandler, schema: { tags, response: { 200: z.array(templateSchema) } } },
+    { onRequest, schema: { tags, response: { 200: z.array(templateSchema) } } },
     async () => (await Promise.all(EMAIL_KINDS.map((kind) => findTemplate(db, kind)))).map(templateView),
   );
   app.get(
     `${API_PREFIX}/email-templates/variables`,
     {
-      preHandler,
+      onRequest,
       schema: { tags, response: { 200: z.array(z.object({ name: z.string(), description: z.string() })) } },
     },
     () => [...TEMPLATE_VARIABLES],
   );
   app.get(
     `${API_PREFIX}/email-templates/:kind`,
-    { preHandler, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
+    { onRequest, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
     async (request) => templateView(await findTemplate(db, request.params.kind)),
   );
   app.put(
     `${API_PREFIX}/email-templates/:kind`,
     {
-      preHandler,
+      onRequest,
       schema: { tags, params: kindParams, body: templateBody, response: { 200: templateSchema } },
     },
     async (request) =>
@@ -98,13 +98,13 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
   );
   app.delete(
     `${API_PREFIX}/email-templates/:kind`,
-    { preHandler, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
+    { onRequest, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
     async (request) => templateView(await resetEmailTemplate(db, request.params.kind)),
   );
   app.post(
     `${API_PREFIX}/email-templates/:kind/preview`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         description: 'Renders the saved template, or the draft in the body, for a sample booking.',
@@ -122,7 +122,7 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
   app.get(
     `${API_PREFIX}/outbox`,
     {
-      preHandler,
+      onRequest,
       schema: {
         tags,
         querystring: z.strictObject({
@@ -138,7 +138,7 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
   app.get(
     `${API_PREFIX}/outbox/:id`,
     {
-      preHandler,
+      onRequest,
       schema: { tags, params: z.strictObject({ id: idField }), response: { 200: outboxMessageSchema } },
     },
     async (request) => {

@@ -113,6 +113,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendProblem(reply, 413, 'payload_too_large', 'the request body is too large');
     }
+    // A value the database cannot store (PostgreSQL data exceptions, class 22): the caller's input, not our fault.
+    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
+      return sendProblem(reply, 422, 'validation_failed', 'a value in the request cannot be stored');
+    }
     if (error.statusCode === 429) {
       return sendProblem(reply, 429, 'rate_limited', 'too many requests: wait a moment and try again');
     }

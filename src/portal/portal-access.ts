@@ -57,7 +57,7 @@ async function anyBookingSession(
 type Scope = 'signed-in' | 'booking' | 'any';
 
 /**
- * preHandler for portal API routes. 'signed-in': the customer signed in by email (all their bookings).
+ * onRequest hook for portal API routes (before the body is read, so strangers learn nothing from validation). 'signed-in': the customer signed in by email (all their bookings).
  * 'booking': that, or the link cookie of the booking in the URL (a link opened from an email counts as the
  * email_link channel). 'any': either kind of session. Cookie-authenticated changes must come from our origin.
  */

@@ -153,13 +153,13 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
 
   app.get(
     `${PORTAL}/me`,
-    { preHandler: signedIn, schema: { tags, response: { 200: customerSchema } } },
+    { onRequest: signedIn, schema: { tags, response: { 200: customerSchema } } },
     async (request) => valueOrThrow(await getCustomer(db, accessOf(request).customerId)),
   );
 
   app.get(
     `${PORTAL}/bookings`,
-    { preHandler: signedIn, schema: { tags, response: { 200: z.array(portalBookingSummarySchema) } } },
+    { onRequest: signedIn, schema: { tags, response: { 200: z.array(portalBookingSummarySchema) } } },
     async (request) => {
       const [bookings, services, staff] = await Promise.all([
         listBookings(db, { customerId: accessOf(request).customerId, limit: 500 }),
@@ -190,7 +190,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.get(
     `${PORTAL}/bookings/:id`,
     {
-      preHandler: forBooking,
+      onRequest: forBooking,
       schema: { tags, params: bookingParams, response: { 200: portalBookingSchema } },
     },
     async (request, reply) => {
@@ -202,7 +202,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.get(
     `${PORTAL}/bookings/:id/slots`,
     {
-      preHandler: forBooking,
+      onRequest: forBooking,
       schema: {
         tags,
         params: bookingParams,
@@ -229,7 +229,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.post(
     `${PORTAL}/bookings/:id/reschedule`,
     {
-      preHandler: forBooking,
+      onRequest: forBooking,
       schema: {
         tags,
         params: bookingParams,
@@ -264,7 +264,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.post(
     `${PORTAL}/bookings/:id/cancel`,
     {
-      preHandler: forBooking,
+      onRequest: forBooking,
       schema: {
         tags,
         params: bookingParams,
@@ -289,7 +289,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.get(
     `${PORTAL}/services`,
     {
-      preHandler: anyCustomer,
+      onRequest: anyCustomer,
       schema: {
         tags,
         response: {
@@ -309,7 +309,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.get(
     `${PORTAL}/availability`,
     {
-      preHandler: anyCustomer,
+      onRequest: anyCustomer,
       schema: {
         tags,
         querystring: z.strictObject({ serviceId: idField, ...dateRangeQuery }),
@@ -330,7 +330,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.post(
     `${PORTAL}/bookings`,
     {
-      preHandler: anyCustomer,
+      onRequest: anyCustomer,
       schema: {
         tags,
         headers: bookingChangeHeadersSchema,

@@ -5,17 +5,17 @@ import { readSettings } from './settings-repository.js';
 import { updateSettings } from './update-settings.js';
 
 export function registerSettingsRoutes(app: App, context: AppContext): void {
-  const preHandler = requireAdmin(context);
+  const onRequest = requireAdmin(context);
   const tags = ['settings'];
   app.get(
     `${API_PREFIX}/settings`,
-    { preHandler, schema: { tags, response: { 200: businessSettingsViewSchema } } },
+    { onRequest, schema: { tags, response: { 200: businessSettingsViewSchema } } },
     () => readSettings(context.store.db),
   );
   app.patch(
     `${API_PREFIX}/settings`,
     {
-      preHandler,
+      onRequest,
       schema: { tags, body: businessSettingsPatchSchema, response: { 200: businessSettingsViewSchema } },
     },
     (request) => updateSettings(context, request.body),

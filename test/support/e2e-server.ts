@@ -37,7 +37,10 @@ async function freePort(): Promise<number> {
  * The real app on a real port, for the browser: the built pages (run `vite build` first; `npm test` does),
  * a fresh database, a clock the test controls, and mail to a real SMTP sink.
  */
-export async function startE2eServer(kind: DatabaseKind = 'sqlite', now = '2026-12-01T14:00:00Z'): Promise<E2eServer> {
+export async function startE2eServer(
+  kind: DatabaseKind = 'sqlite',
+  now = '2026-12-01T14:00:00Z',
+): Promise<E2eServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const database = await createTestStore(kind);
@@ -63,7 +66,10 @@ export async function startE2eServer(kind: DatabaseKind = 'sqlite', now = '2026-
     async api(method, path, body) {
       const response = await fetch(`${baseUrl}/api/v1${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: response.status, json: () => response.json() };
