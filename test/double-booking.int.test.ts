@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
 
 const HOUR = 3_600_000;
-const ROUNDS = 20;
+const ROUNDS = 50;
 const CONTENDERS = 20;
 
 describeEachDatabase('no double booking under concurrent writes', (kind) => {
