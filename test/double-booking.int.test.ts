@@ -52,7 +52,7 @@ describeEachDatabase('no double booking under concurrent writes', (kind) => {
   });
 
   it(`lets exactly one of ${CONTENDERS} concurrent new bookings of one slot win`, async () => {
-    const target = '2027-03-01T15:00:00.000Z';
+    const target = '2027-08-02T15:00:00.000Z';
     const responses = await Promise.all(
       Array.from({ length: CONTENDERS }, (_, i) =>
         appFor(i).inject({
@@ -76,9 +76,9 @@ describeEachDatabase('no double booking under concurrent writes', (kind) => {
   });
 
   it('applies concurrent reschedules of one booking one after another, each with its history entry', async () => {
-    const booking = await book(t, business, '2027-04-05T15:00:00Z');
+    const booking = await book(t, business, '2027-09-06T15:00:00Z');
     const targets = Array.from({ length: 10 }, (_, i) =>
-      new Date(Date.parse('2027-04-06T13:00:00Z') + i * 2 * HOUR).toISOString(),
+      new Date(Date.parse('2027-09-07T13:00:00Z') + i * 2 * HOUR).toISOString(),
     );
     const responses = await Promise.all(
       targets.map((startsAt, i) =>
@@ -104,7 +104,7 @@ describeEachDatabase('no double booking under concurrent writes', (kind) => {
 
   if (kind === 'postgres') {
     it('has the database itself refuse an overlapping confirmed booking (exclusion constraint)', async () => {
-      const existing = await book(t, business, '2027-05-03T15:00:00Z');
+      const existing = await book(t, business, '2027-10-04T15:00:00Z');
       const row = await t.store.db
         .selectFrom('bookings')
         .selectAll()
