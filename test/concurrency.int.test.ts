@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dispatchDueEmails } from '../src/email/dispatch-outbox.js';
 import { memoryTransport } from '../src/email/mail-transport.js';
 import { enqueueEmail } from '../src/email/outbox-repository.js';
-import { book, type BusinessFixture, setUpBusiness } from './support/business-fixture.js';
+import { type BusinessFixture, book, setUpBusiness } from './support/business-fixture.js';
 import { startTestApp, TEST_PUBLIC_URL, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
 
@@ -23,7 +23,9 @@ describeEachDatabase('concurrency and faults', (kind) => {
       const startsAt = Date.parse('2026-12-14T15:00:00Z') + round * 24 * HOUR;
       const booking = await book(t, business, new Date(startsAt).toISOString());
       const [moved, cancelled] = await Promise.all([
-        t.api('POST', `/bookings/${booking.id}/reschedule`, { startsAt: new Date(startsAt + 2 * HOUR).toISOString() }),
+        t.api('POST', `/bookings/${booking.id}/reschedule`, {
+          startsAt: new Date(startsAt + 2 * HOUR).toISOString(),
+        }),
         t.api('POST', `/bookings/${booking.id}/cancel`, { reason: 'race' }),
       ]);
       expect(cancelled.statusCode).toBe(200);
@@ -32,7 +34,9 @@ describeEachDatabase('concurrency and faults', (kind) => {
       const final = (await t.api('GET', `/bookings/${booking.id}`)).json();
       expect(final.status).toBe('cancelled');
       const types = final.history.map((h: { type: string }) => h.type);
-      expect(types).toEqual(moved.statusCode === 200 ? ['created', 'rescheduled', 'cancelled'] : ['created', 'cancelled']);
+      expect(types).toEqual(
+        moved.statusCode === 200 ? ['created', 'rescheduled', 'cancelled'] : ['created', 'cancelled'],
+      );
       const pending = await t.store.db
         .selectFrom('booking_reminders')
         .select('status')
@@ -62,13 +66,20 @@ describeEachDatabase('concurrency and faults', (kind) => {
     const bookingId = (await book(t, business, '2027-02-01T15:00:00Z')).id;
     const now = t.clock.now();
     for (let i = 0; i < 200; i++) {
-      await enqueueEmail(t.store.db, { kind: 'booking_reminder', bookingId, recipient: `c${i}@example.com`, payload: {} }, now);
+      await enqueueEmail(
+        t.store.db,
+        { kind: 'booking_reminder', bookingId, recipient: `c${i}@example.com`, payload: {} },
+        now,
+      );
     }
     const first = memoryTransport();
     const second = memoryTransport();
     const drain = async (store: typeof t.store, transport: typeof first) => {
       for (;;) {
-        const report = await dispatchDueEmails({ store, clock: t.clock, transport, publicUrl: TEST_PUBLIC_URL, mailFrom: undefined }, 20);
+        const report = await dispatchDueEmails(
+          { store, clock: t.clock, transport, publicUrl: TEST_PUBLIC_URL, mailFrom: undefined },
+          20,
+        );
         if (report.sent + report.retrying + report.failed === 0) return;
       }
     };

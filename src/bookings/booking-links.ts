@@ -40,16 +40,16 @@ export async function bookingOpenedByLink(
   bookingId: string,
   token: string,
   now: number,
-): Promise<string | undefined> {
+): Promise<{ bookingId: string; customerId: string; endsAt: number } | undefined> {
   const row = await db
     .selectFrom('booking_links')
     .innerJoin('bookings', 'bookings.id', 'booking_links.booking_id')
-    .select('bookings.id')
+    .select(['bookings.id', 'bookings.customer_id', 'bookings.ends_at'])
     .where('booking_links.token_hash', '=', hashSecretToken(token))
     .where('booking_links.booking_id', '=', bookingId)
     .where('booking_links.revoked_at', 'is', null)
     .where('bookings.status', '!=', 'cancelled')
     .where('bookings.ends_at', '>', now)
     .executeTakeFirst();
-  return row?.id;
+  return row && { bookingId: row.id, customerId: row.customer_id, endsAt: row.ends_at };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { endOfLocalDay, startOfLocalDay } from '../business-calendar.js';
 import type { Service } from '../catalog/services.js';
-import { findService } from '../catalog/services.js';
+import { findService, listServices } from '../catalog/services.js';
 import type { StaffMember } from '../catalog/staff.js';
 import { listStaff } from '../catalog/staff.js';
 import type { Clock } from '../clock.js';
@@ -17,6 +17,17 @@ const DAY = 86_400_000;
 
 export interface StaffSlot extends Slot {
   staffId: string;
+}
+
+/** What a customer can book online: active services that somebody performs. */
+export async function listOfferedServices(
+  db: Kysely<Database>,
+): Promise<Array<Pick<Service, 'id' | 'name' | 'durationMinutes'>>> {
+  const [services, staff] = await Promise.all([listServices(db), listStaff(db)]);
+  const performed = new Set(staff.flatMap((member) => member.serviceIds));
+  return services
+    .filter((service) => service.active && performed.has(service.id))
+    .map((service) => ({ id: service.id, name: service.name, durationMinutes: service.durationMinutes }));
 }
 
 /** An active service and the staff who perform it. */

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Booking } from '../bookings/booking.js';
-import { countCustomerReschedules, findBooking, listHistory } from '../bookings/booking-repository.js';
+import {
+  countCustomerReschedules,
+  findBooking,
+  listBookings,
+  listHistory,
+} from '../bookings/booking-repository.js';
 import { bookingSchema, bookingView } from '../bookings/booking-schemas.js';
-import { findService } from '../catalog/services.js';
-import { findStaffMember } from '../catalog/staff.js';
+import { findService, listServices } from '../catalog/services.js';
+import { findStaffMember, listStaff } from '../catalog/staff.js';
 import type { Database } from '../db/schema.js';
 import { notFound, ok, type Result } from '../domain-error.js';
 import { idField, instantOut, toIso } from '../field-schemas.js';
@@ -116,5 +121,28 @@ export async function portalBookingView(
       minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
       changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
     },
+  });
+}
+
+/** "My bookings": every booking of the customer, upcoming and past, with the names a list shows. */
+export async function portalBookingSummaries(
+  db: Kysely<Database>,
+  customerId: string,
+): Promise<z.infer<typeof portalBookingSummarySchema>[]> {
+  const [bookings, services, staff] = await Promise.all([
+    listBookings(db, { customerId, limit: 500 }),
+    listServices(db),
+    listStaff(db),
+  ]);
+  const serviceName = new Map(services.map((service) => [service.id, service.name]));
+  const staffName = new Map(staff.map((member) => [member.id, member.name]));
+  return bookings.map((booking) => {
+    const { customerId: _owner, ...view } = bookingView(booking);
+    return {
+      ...view,
+      reference: bookingReference(booking.id),
+      serviceName: serviceName.get(booking.serviceId) ?? 'Appointment',
+      staffName: staffName.get(booking.staffId) ?? '',
+    };
   });
 }

@@ -1,16 +1,11 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { bookingOpenedByLink } from '../bookings/booking-links.js';
-import { listBookings } from '../bookings/booking-repository.js';
 import { bookingChangeHeadersSchema, versionFromIfMatch } from '../bookings/booking-schemas.js';
 import { customerCancelBooking } from '../bookings/customer-cancel-booking.js';
 import { customerRescheduleBooking } from '../bookings/customer-reschedule-booking.js';
 import { findAvailableSlots } from '../bookings/find-available-slots.js';
 import { scheduleAppointment } from '../bookings/schedule-appointment.js';
-import { findServiceAvailability } from '../bookings/service-availability.js';
+import { findServiceAvailability, listOfferedServices } from '../bookings/service-availability.js';
 import { customerSchema, getCustomer } from '../catalog/customers.js';
-import { listServices } from '../catalog/services.js';
-import { listStaff } from '../catalog/staff.js';
 import { valueOrThrow } from '../domain-error.js';
 import {
   emailField,
@@ -23,28 +18,21 @@ import {
 } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
 import { webAppShell } from '../http/web-apps.js';
+import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
 import {
-  bookingReference,
   portalBookingSchema,
+  portalBookingSummaries,
   portalBookingSummarySchema,
   portalBookingView,
 } from './portal-booking-view.js';
-import {
-  bookingCookieName,
-  CUSTOMER_COOKIE,
-  CUSTOMER_SESSION_MS,
-  closePortalSession,
-  customerSignedInByLink,
-  openPortalSession,
-} from './portal-sessions.js';
+import { CUSTOMER_COOKIE, closePortalSession } from './portal-sessions.js';
 import { requestSignIn } from './request-sign-in.js';
 
 const PORTAL = `${API_PREFIX}/portal`;
 /** Guessing tokens costs a client its access for a while; a person opening links never gets near this. */
 const LINK_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 const SIGN_IN_RATE_LIMIT = { rateLimit: { max: 5, timeWindow: '1 minute' } };
-const DAY = 86_400_000;
 
 const bookingParams = z.strictObject({ id: idField });
 const slotsSchema = z.object({
@@ -70,16 +58,6 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     secure,
     expires: new Date(expiresAt),
   });
-  const setBookingCookie = async (
-    reply: FastifyReply,
-    customerId: string,
-    bookingId: string,
-    endsAt: number,
-  ) => {
-    const expiresAt = Math.max(endsAt, clock.now()) + DAY;
-    const token = await openPortalSession(db, { customerId, bookingId, expiresAt }, clock.now());
-    reply.setCookie(bookingCookieName(bookingId), token, cookieOptions(expiresAt));
-  };
   const view = async (bookingId: string, customerId: string) =>
     valueOrThrow(await portalBookingView(db, bookingId, customerId, clock.now()));
 
@@ -98,17 +76,10 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const { token } = request.query;
       if (token === undefined) return shell(reply);
-      const bookingId = await bookingOpenedByLink(db, request.params.id, token, clock.now());
-      const booking = bookingId
-        ? await db
-            .selectFrom('bookings')
-            .select(['customer_id', 'ends_at'])
-            .where('id', '=', bookingId)
-            .executeTakeFirst()
-        : undefined;
-      if (!bookingId || !booking) return reply.redirect('/portal/sign-in?link=expired', 303);
-      await setBookingCookie(reply, booking.customer_id, bookingId, booking.ends_at);
-      return reply.redirect(`/portal/bookings/${encodeURIComponent(bookingId)}`, 303);
+      const granted = await openBookingLink(db, request.params.id, token, clock.now());
+      if (!granted) return reply.redirect('/portal/sign-in?link=expired', 303);
+      reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
+      return reply.redirect(`/portal/bookings/${encodeURIComponent(request.params.id)}`, 303);
     },
   );
   app.get(
@@ -118,11 +89,9 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       schema: { hide: true, querystring: z.object({ token: z.string().max(200) }) },
     },
     async (request, reply) => {
-      const customerId = await customerSignedInByLink(db, request.query.token, clock.now());
-      if (!customerId) return reply.redirect('/portal/sign-in?link=expired', 303);
-      const expiresAt = clock.now() + CUSTOMER_SESSION_MS;
-      const token = await openPortalSession(db, { customerId, bookingId: null, expiresAt }, clock.now());
-      reply.setCookie(CUSTOMER_COOKIE, token, cookieOptions(expiresAt));
+      const granted = await openSignInLink(db, request.query.token, clock.now());
+      if (!granted) return reply.redirect('/portal/sign-in?link=expired', 303);
+      reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
       return reply.redirect('/portal', 303);
     },
   );
@@ -160,31 +129,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.get(
     `${PORTAL}/bookings`,
     { onRequest: signedIn, schema: { tags, response: { 200: z.array(portalBookingSummarySchema) } } },
-    async (request) => {
-      const [bookings, services, staff] = await Promise.all([
-        listBookings(db, { customerId: accessOf(request).customerId, limit: 500 }),
-        listServices(db),
-        listStaff(db),
-      ]);
-      const serviceName = new Map(services.map((s) => [s.id, s.name]));
-      const staffName = new Map(staff.map((s) => [s.id, s.name]));
-      return bookings.map((booking) => ({
-        id: booking.id,
-        reference: bookingReference(booking.id),
-        serviceId: booking.serviceId,
-        staffId: booking.staffId,
-        serviceName: serviceName.get(booking.serviceId) ?? 'Appointment',
-        staffName: staffName.get(booking.staffId) ?? '',
-        startsAt: toIso(booking.startsAt),
-        endsAt: toIso(booking.endsAt),
-        status: booking.status,
-        notes: booking.notes,
-        rescheduleCount: booking.rescheduleCount,
-        version: booking.version,
-        createdAt: toIso(booking.createdAt),
-        updatedAt: toIso(booking.updatedAt),
-      }));
-    },
+    async (request) => portalBookingSummaries(db, accessOf(request).customerId),
   );
 
   app.get(
@@ -297,13 +242,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
         },
       },
     },
-    async () => {
-      const [services, staff] = await Promise.all([listServices(db), listStaff(db)]);
-      const performed = new Set(staff.flatMap((member) => member.serviceIds));
-      return services
-        .filter((service) => service.active && performed.has(service.id))
-        .map((service) => ({ id: service.id, name: service.name, durationMinutes: service.durationMinutes }));
-    },
+    () => listOfferedServices(db),
   );
 
   app.get(
@@ -360,8 +299,16 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
         ),
       );
       // A customer who came by a booking link can open the new booking too.
-      if (access.bookingId !== null)
-        await setBookingCookie(reply, access.customerId, booking.id, booking.endsAt);
+      if (access.bookingId !== null) {
+        const granted = await grantBookingAccess(
+          db,
+          access.customerId,
+          booking.id,
+          booking.endsAt,
+          clock.now(),
+        );
+        reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
+      }
       return reply.code(201).send(await view(booking.id, access.customerId));
     },
   );
