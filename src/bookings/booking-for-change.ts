@@ -22,5 +22,5 @@ export async function loadBookingForChange(
   return ok(booking);
 }
 
-export const bookingChanged = () =>
-  fail<Booking>('booking_changed', 'this booking was changed meanwhile: reload it and try again', 'If-Match');
+export const bookingChanged = <T = Booking>() =>
+  fail<T>('booking_changed', 'this booking was changed meanwhile: reload it and try again', 'If-Match');

@@ -5,7 +5,7 @@ import { notFound, type Result } from '../domain-error.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
 import type { Booking, ChangeOrigin } from './booking.js';
-import { loadBookingForChange } from './booking-for-change.js';
+import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 
 /** Who is asking in the Customer Portal, and through which door: a signed-in session or an email's booking link. */
 export interface CustomerIdentity {
@@ -29,8 +29,10 @@ export async function loadOwnBookingForChange(
   bookingId: string,
   expectedVersion: number | undefined,
 ): Promise<Result<{ booking: Booking; settings: BusinessSettings }>> {
-  const loaded = await loadBookingForChange(tx, store.dialect, bookingId, expectedVersion);
+  // Ownership first: a stale If-Match on someone else's booking must not reveal that it exists.
+  const loaded = await loadBookingForChange(tx, store.dialect, bookingId, undefined);
   if (!loaded.ok) return loaded;
   if (loaded.value.customerId !== identity.customerId) return notFound('booking');
+  if (expectedVersion !== undefined && expectedVersion !== loaded.value.version) return bookingChanged();
   return { ok: true, value: { booking: loaded.value, settings: await readSettings(tx) } };
 }

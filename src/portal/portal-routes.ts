@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSameOriginWrite } from '../auth/admin-guard.js';
 import { bookingChangeHeadersSchema, versionFromIfMatch } from '../bookings/booking-schemas.js';
 import { customerCancelBooking } from '../bookings/customer-cancel-booking.js';
 import { customerRescheduleBooking } from '../bookings/customer-reschedule-booking.js';
@@ -17,6 +18,7 @@ import {
   toIso,
 } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { sendProblem } from '../http/error-handler.js';
 import { webAppShell } from '../http/web-apps.js';
 import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
@@ -110,6 +112,9 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     },
   );
   app.post(`${PORTAL}/sign-out`, { schema: { tags } }, async (request, reply) => {
+    if (!isSameOriginWrite(request, publicUrl)) {
+      return sendProblem(reply, 403, 'forbidden', 'this change must come from the booking pages');
+    }
     const token = request.cookies[CUSTOMER_COOKIE];
     if (token) await closePortalSession(db, token);
     reply.clearCookie(CUSTOMER_COOKIE, { path: '/' });
