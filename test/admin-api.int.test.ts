@@ -82,10 +82,16 @@ describeEachDatabase('admin API', (kind) => {
         payload: { name: 'Window clean', durationMinutes: 30, active: false },
       });
       expect(sameSite.statusCode).toBe(201);
+      const foreignSignOut = await t.app.inject({
+        method: 'DELETE',
+        url: '/api/v1/auth/session',
+        headers: { cookie: cookieHeader, origin: 'https://evil.example' },
+      });
+      expect(foreignSignOut.statusCode).toBe(403);
       const signOut = await t.app.inject({
         method: 'DELETE',
         url: '/api/v1/auth/session',
-        headers: { cookie: cookieHeader },
+        headers: { cookie: cookieHeader, origin: TEST_PUBLIC_URL },
       });
       expect(signOut.statusCode).toBe(204);
       const after = await t.app.inject({

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { valueOrThrow } from '../domain-error.js';
 import { emailField } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
-import { ADMIN_SESSION_COOKIE } from './admin-guard.js';
+import { sendProblem } from '../http/error-handler.js';
+import { ADMIN_SESSION_COOKIE, isSameOriginWrite } from './admin-guard.js';
 import { signIn, signOut } from './admin-sign-in.js';
 
 const credentialsSchema = z.strictObject({ email: emailField, password: z.string().min(1).max(200) });
@@ -54,6 +55,9 @@ export function registerAuthRoutes(app: App, context: AppContext): void {
 
   app.delete(`${API_PREFIX}/auth/session`, { schema: { tags: ['auth'] } }, async (request, reply) => {
     const session = request.cookies[ADMIN_SESSION_COOKIE];
+    if (session && !isSameOriginWrite(request, publicUrl)) {
+      return sendProblem(reply, 403, 'forbidden', 'this change must come from the Rebook pages');
+    }
     if (session) await signOut(store.db, session);
     reply.clearCookie(ADMIN_SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
