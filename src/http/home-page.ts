@@ -18,6 +18,8 @@ const HOME_PAGE = `<!doctype html>
   <h1>Rebook</h1>
   <p>Bookings your customers can reschedule themselves.</p>
   <ul>
+    <li><a href="/admin">Admin</a>: settings, bookings, availability, email templates</li>
+    <li><a href="/portal">Customer Portal</a>: customers view, reschedule and cancel their bookings</li>
     <li><a href="/api/docs">API reference (OpenAPI)</a></li>
     <li><a href="/healthz">Health check</a></li>
   </ul>
