@@ -1257,7 +1257,7 @@ describeEachDatabase('customer portal API', (kind) => {
         status: 'confirmed',
       });
       expect(admin.history).toEqual([
-        expect.objectContaining({ type: 'created', actor: 'customer', channel: 'email_link' }),
+        expect.objectContaining({ type: 'created', actor: 'customer', channel: 'portal' }),
       ]);
       const outbox = await h.outbox(body.id);
       expect(countOf(outbox, 'booking_confirmation', ALICE)).toBe(1);

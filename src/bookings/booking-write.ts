@@ -22,7 +22,7 @@ class RollbackWith {
   constructor(readonly result: Result<Booking>) {}
 }
 
-const SLOT_TAKEN = 'this time is no longer available: another booking or a blocked time is in the way';
+const SLOT_TAKEN = 'Sorry, that time has just been taken. Please choose another.';
 
 export const slotTaken = () => fail<Booking>('slot_unavailable', SLOT_TAKEN, 'startsAt');
 

@@ -8,7 +8,7 @@ import type { Booking } from './booking.js';
 import { findBusyIntervalsByStaff } from './booking-repository.js';
 import { type IdempotentRequest, writeBookingChange } from './booking-write.js';
 import { newBooking, placeBooking } from './create-booking.js';
-import { type CustomerIdentity, originOf } from './customer-change.js';
+import type { CustomerIdentity } from './customer-change.js';
 import { modeFor, slotRulesFor } from './find-available-slots.js';
 import { loadOfferedService } from './service-availability.js';
 
@@ -78,12 +78,13 @@ export async function scheduleAppointment(
         service,
         now,
       );
+      // A new booking is made in the portal, whichever door the customer came in by.
       return placeBooking(
         tx,
         store.dialect,
         booking,
         service,
-        originOf(identity),
+        { actor: 'customer', channel: 'portal' },
         { checkConflicts: mode === 'real_time' },
         now,
       );

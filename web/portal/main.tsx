@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function PortalApp() {
-  return <main>Customer portal</main>;
-}
+import { PortalApp } from './portal-app';
+import './portal.css';
 
 const root = document.getElementById('root');
 if (root)

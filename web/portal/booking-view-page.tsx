@@ -1,0 +1,304 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../shared/api';
+import { BookingActions } from './booking-actions';
+import { BookingHistory } from './booking-history';
+import {
+  customerTimeOf,
+  formatDate,
+  formatDuration,
+  formatShortDate,
+  formatTimeRange,
+  formatWhen,
+  STATUS_LABEL,
+} from './booking-words';
+import { CancelDialog } from './cancel-dialog';
+import { errorMessage } from './error-words';
+import { followLink, navigationState } from './navigation';
+import { fetchBooking } from './portal-api';
+import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
+import type { PortalBooking } from './portal-types';
+import { RescheduleDialog } from './reschedule-dialog';
+import { Notice, PageLoadError, Skeleton } from './ui-parts';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; booking: PortalBooking }
+  | { state: 'signed-out' }
+  | { state: 'not-found' }
+  | { state: 'error'; message: string };
+
+type Banner = { tone: 'success' | 'info' | 'error'; title: string; text: string };
+
+/** What a page that sends the customer here can ask it to say on arrival. */
+export interface BookingArrival {
+  banner?: Banner;
+}
+
+/** The booking view page: when, with whom, what happened so far, and what can be done now. */
+export function BookingViewPage({ bookingId }: { bookingId: string }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [banner, setBanner] = useState<Banner | undefined>(() => navigationState<BookingArrival>()?.banner);
+  const [dialog, setDialog] = useState<'reschedule' | 'cancel' | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" button
+  useEffect(() => {
+    let alive = true;
+    setLoad({ state: 'loading' });
+    fetchBooking(bookingId).then(
+      (booking) => alive && setLoad({ state: 'ready', booking }),
+      (error: unknown) => {
+        if (!alive) return;
+        if (error instanceof ApiError && error.status === 401) setLoad({ state: 'signed-out' });
+        else if (error instanceof ApiError && error.status === 404) setLoad({ state: 'not-found' });
+        else setLoad({ state: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [bookingId, attempt]);
+
+  const booking = load.state === 'ready' ? load.booking : undefined;
+  useEffect(() => {
+    document.title = booking
+      ? `${booking.service.name}, ${formatShortDate(booking.startsAt, booking.timezone)} · Your booking`
+      : 'Your booking';
+  }, [booking]);
+
+  const reload = useCallback(async (): Promise<PortalBooking | null> => {
+    try {
+      const fresh = await fetchBooking(bookingId);
+      setLoad({ state: 'ready', booking: fresh });
+      return fresh;
+    } catch {
+      return null;
+    }
+  }, [bookingId]);
+
+  if (load.state === 'signed-out') return <SignInToSee />;
+  if (load.state === 'not-found') return <BookingNotFound />;
+  if (load.state === 'error')
+    return (
+      <>
+        <BackLink />
+        <h1 className="page-title" tabIndex={-1}>
+          Your booking
+        </h1>
+        <PageLoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+      </>
+    );
+  if (!booking) return <BookingSkeleton />;
+
+  return (
+    <>
+      <BackLink />
+      <div className="page-heading">
+        <p className="eyebrow">Booking {booking.reference}</p>
+        <div className="title-row title-with-badge">
+          <h1 className="page-title" tabIndex={-1}>
+            {booking.service.name}
+          </h1>
+          <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
+        </div>
+      </div>
+
+      {banner && (
+        <Notice tone={banner.tone} title={banner.title}>
+          <p>{banner.text}</p>
+        </Notice>
+      )}
+      {booking.status === 'cancelled' && (
+        <Notice tone="warning" live={false} title="This booking was cancelled">
+          <p>It no longer takes place and cannot be changed online.</p>
+        </Notice>
+      )}
+      {booking.status === 'completed' && (
+        <Notice tone="info" live={false} title="This appointment has taken place">
+          <p>Thank you for visiting us.</p>
+        </Notice>
+      )}
+
+      <WhenCard booking={booking} />
+      <BookingActions
+        booking={booking}
+        onReschedule={() => {
+          setBanner(undefined);
+          setDialog('reschedule');
+        }}
+        onCancel={() => {
+          setBanner(undefined);
+          setDialog('cancel');
+        }}
+      />
+      <BookingHistory booking={booking} />
+
+      {dialog === 'reschedule' && (
+        <RescheduleDialog
+          booking={booking}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onRescheduled={(updated) => {
+            setLoad({ state: 'ready', booking: updated });
+            setBanner({
+              tone: 'success',
+              title: 'Your booking has been rescheduled',
+              text: `It is now on ${formatWhen(updated.startsAt, updated.timezone)}. A confirmation email is on its way.`,
+            });
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'cancel' && (
+        <CancelDialog
+          booking={booking}
+          onClose={() => setDialog(null)}
+          onReload={reload}
+          onCancelled={(updated) => {
+            setLoad({ state: 'ready', booking: updated });
+            setBanner({
+              tone: 'success',
+              title: 'Your booking has been cancelled',
+              text: 'A cancellation email is on its way.',
+            });
+            setDialog(null);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function WhenCard({ booking }: { booking: PortalBooking }) {
+  const zone = booking.timezone;
+  const theirs = customerTimeOf(booking.startsAt, booking.endsAt, zone, booking.customerTimezone);
+  const cancelled = booking.status === 'cancelled';
+  return (
+    <section className={`card when-card${cancelled ? ' when-cancelled' : ''}`} aria-labelledby="when-heading">
+      <div className="when-main">
+        <h2 id="when-heading" className="visually-hidden">
+          Date and time
+        </h2>
+        <p className="when-date" data-testid="booking-date">
+          {formatDate(booking.startsAt, zone)}
+        </p>
+        <p className="when-time" data-testid="booking-time">
+          {formatTimeRange(booking.startsAt, booking.endsAt, zone)}
+        </p>
+        {theirs && (
+          <p className="when-theirs">
+            Your time: <span>{theirs}</span>
+          </p>
+        )}
+      </div>
+      <dl className="facts">
+        {booking.staff.name && (
+          <div className="fact">
+            <dt>With</dt>
+            <dd>{booking.staff.name}</dd>
+          </div>
+        )}
+        <div className="fact">
+          <dt>Duration</dt>
+          <dd>{formatDuration(booking.service.durationMinutes)}</dd>
+        </div>
+        <div className="fact">
+          <dt>Reference</dt>
+          <dd>{booking.reference}</dd>
+        </div>
+        <div className="fact fact-wide">
+          <dt>Notes</dt>
+          <dd className={booking.notes ? 'notes' : 'muted'}>{booking.notes || 'No notes'}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function BackLink() {
+  return (
+    <a className="back-link" href={MY_BOOKINGS_PATH} onClick={followLink}>
+      <span aria-hidden="true">←</span> My bookings
+    </a>
+  );
+}
+
+function BookingSkeleton() {
+  return (
+    <div aria-busy="true">
+      <BackLink />
+      <div className="page-heading">
+        <Skeleton width="7rem" height="0.9rem" />
+        <h1 className="page-title" tabIndex={-1}>
+          <span className="visually-hidden">Loading your booking…</span>
+          <Skeleton width="14rem" height="2rem" />
+        </h1>
+      </div>
+      <section className="card when-card">
+        <div className="when-main">
+          <Skeleton width="16rem" height="1.6rem" />
+          <Skeleton width="10rem" height="1.25rem" />
+        </div>
+        <div className="facts">
+          <Skeleton width="60%" />
+          <Skeleton width="40%" />
+          <Skeleton width="50%" />
+        </div>
+      </section>
+      <section className="card card-padded">
+        <Skeleton width="12rem" height="1.25rem" />
+        <div className="button-row">
+          <Skeleton width="8rem" height="2.75rem" />
+          <Skeleton width="9rem" height="2.75rem" />
+        </div>
+      </section>
+    </div>
+  );
+}
+
+function SignInToSee() {
+  useEffect(() => {
+    document.title = 'Sign in to see your booking';
+  }, []);
+  return (
+    <div className="narrow">
+      <h1 className="page-title" tabIndex={-1}>
+        Sign in to see your booking
+      </h1>
+      <div className="card card-padded">
+        <p>
+          For your privacy, a booking opens from the link in your booking emails, or after you sign in with
+          your email address.
+        </p>
+        <div className="button-row">
+          <a className="button button-primary" href={SIGN_IN_PATH} onClick={followLink}>
+            Sign in with your email
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function BookingNotFound() {
+  useEffect(() => {
+    document.title = 'Booking not found';
+  }, []);
+  return (
+    <div className="narrow">
+      <h1 className="page-title" tabIndex={-1}>
+        Booking not found
+      </h1>
+      <div className="card card-padded">
+        <p>
+          We could not find this booking. The address may be mistyped, or it may belong to another account.
+        </p>
+        <div className="button-row">
+          <a className="button button-primary" href={MY_BOOKINGS_PATH} onClick={followLink}>
+            Go to My bookings
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useRef, useState } from 'react';
+import { ApiError } from '../shared/api';
+import { formatWhen } from './booking-words';
+import { errorMessage } from './error-words';
+import { ModalDialog } from './modal-dialog';
+import { cancelBooking } from './portal-api';
+import type { PortalBooking } from './portal-types';
+import { BusyButton, Notice } from './ui-parts';
+
+/** "Cancel booking", asked once more before it happens: it cannot be undone online. */
+export function CancelDialog({
+  booking,
+  onClose,
+  onCancelled,
+  onReload,
+}: {
+  booking: PortalBooking;
+  onClose: () => void;
+  onCancelled: (updated: PortalBooking) => void;
+  onReload: () => Promise<PortalBooking | null>;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState(false);
+  const problemRef = useRef<HTMLDivElement>(null);
+
+  const confirm = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    const note = reason.trim();
+    try {
+      onCancelled(await cancelBooking(booking, note ? { reason: note } : {}));
+    } catch (error) {
+      setProblem(errorMessage(error));
+      const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
+      if (!transient) {
+        const fresh = await onReload();
+        if (!fresh?.actions.cancel.allowed) {
+          if (fresh?.actions.cancel.message) setProblem(fresh.actions.cancel.message);
+          setBlocked(true);
+        }
+      }
+      problemRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalDialog
+      title="Cancel booking"
+      onClose={onClose}
+      closable={!busy}
+      footer={
+        blocked ? (
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Close
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
+              Keep booking
+            </button>
+            <BusyButton
+              busy={busy}
+              busyLabel="Cancelling…"
+              className="button button-danger"
+              onClick={confirm}
+            >
+              Yes, cancel booking
+            </BusyButton>
+          </>
+        )
+      }
+    >
+      <p>
+        Cancel your {booking.service.name}
+        {booking.staff.name && ` with ${booking.staff.name}`} on{' '}
+        <strong>{formatWhen(booking.startsAt, booking.timezone)}</strong>?
+      </p>
+      <div ref={problemRef} tabIndex={-1} className="focus-target">
+        {problem && (
+          <Notice tone="error" title="Your booking was not cancelled">
+            <p>{problem}</p>
+          </Notice>
+        )}
+      </div>
+      {!blocked && (
+        <>
+          <div className="field">
+            <label htmlFor="cancel-reason">
+              Reason <span className="optional">(optional)</span>
+            </label>
+            <textarea
+              id="cancel-reason"
+              rows={3}
+              maxLength={500}
+              value={reason}
+              disabled={busy}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+          <p className="muted small">This cannot be undone online. We will email you to confirm.</p>
+        </>
+      )}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../shared/api';
+import { zoneAbbreviation } from '../shared/business-time';
+import { formatClockRange, formatDate, STATUS_LABEL } from './booking-words';
+import { errorMessage } from './error-words';
+import { followLink, navigate } from './navigation';
+import { fetchBooking, fetchMe, fetchMyBookings } from './portal-api';
+import { bookingPath, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
+import type { BookingSummary, Customer } from './portal-types';
+import { PageLoadError, Skeleton } from './ui-parts';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; customer: Customer; bookings: BookingSummary[]; timeZone: string }
+  | { state: 'error'; message: string };
+
+/**
+ * Upcoming first (soonest at the top), then past and cancelled (latest at the top). Which side of "now" a
+ * booking falls on only groups the list; what may be done with a booking is asked of the server on its page.
+ */
+function split(bookings: BookingSummary[], now: number) {
+  const upcoming = bookings
+    .filter((b) => b.status === 'confirmed' && Date.parse(b.endsAt) > now)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const earlier = bookings
+    .filter((b) => !upcoming.includes(b))
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  return { upcoming, earlier };
+}
+
+/**
+ * Booking summaries carry no time zone, and times must read in the business's zone as in its emails; a
+ * booking's own view has it. Falls back to the browser's zone only if there is no booking to ask.
+ */
+async function businessZoneOf(bookings: BookingSummary[]): Promise<string> {
+  const first = bookings[0];
+  if (first) return (await fetchBooking(first.id)).timezone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "My bookings": every booking of the signed-in customer. */
+export function MyBookingsPage() {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    document.title = 'My bookings';
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" button
+  useEffect(() => {
+    let alive = true;
+    setLoad({ state: 'loading' });
+    Promise.all([fetchMe(), fetchMyBookings()])
+      .then(async ([customer, bookings]) => ({
+        customer,
+        bookings,
+        timeZone: await businessZoneOf(bookings),
+      }))
+      .then(
+        (ready) => alive && setLoad({ state: 'ready', ...ready }),
+        (error: unknown) => {
+          if (!alive) return;
+          if (error instanceof ApiError && error.status === 401) navigate(SIGN_IN_PATH, { replace: true });
+          else setLoad({ state: 'error', message: errorMessage(error) });
+        },
+      );
+    return () => {
+      alive = false;
+    };
+  }, [attempt]);
+
+  if (load.state === 'error') {
+    return (
+      <>
+        <h1 className="page-title" tabIndex={-1}>
+          My bookings
+        </h1>
+        <PageLoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+      </>
+    );
+  }
+
+  const ready = load.state === 'ready' ? load : undefined;
+  const { upcoming, earlier } = ready ? split(ready.bookings, Date.now()) : { upcoming: [], earlier: [] };
+
+  return (
+    <>
+      <div className="page-heading title-row">
+        <div>
+          <h1 className="page-title" tabIndex={-1}>
+            My bookings
+          </h1>
+          <p className="muted">
+            {ready ? `Signed in as ${ready.customer.email}` : <Skeleton width="14rem" />}
+          </p>
+        </div>
+        <a className="button button-primary" href={SCHEDULE_PATH} onClick={followLink}>
+          Schedule an appointment
+        </a>
+      </div>
+
+      <section aria-labelledby="upcoming-heading" className="list-section">
+        <h2 id="upcoming-heading" className="section-heading">
+          Upcoming
+        </h2>
+        {!ready ? (
+          <ListSkeleton />
+        ) : upcoming.length === 0 ? (
+          <div className="card card-padded empty">
+            <p>You have no upcoming bookings.</p>
+          </div>
+        ) : (
+          <BookingList bookings={upcoming} timeZone={ready.timeZone} />
+        )}
+      </section>
+
+      {(!ready || earlier.length > 0) && (
+        <section aria-labelledby="past-heading" className="list-section">
+          <h2 id="past-heading" className="section-heading">
+            Past and cancelled
+          </h2>
+          {ready ? <BookingList bookings={earlier} timeZone={ready.timeZone} /> : <ListSkeleton rows={1} />}
+        </section>
+      )}
+    </>
+  );
+}
+
+function BookingList({ bookings, timeZone }: { bookings: BookingSummary[]; timeZone: string }) {
+  return (
+    <ul className="booking-list">
+      {bookings.map((booking) => (
+        <li key={booking.id}>
+          <a className="booking-row card" href={bookingPath(booking.id)} onClick={followLink}>
+            <span className="booking-row-main">
+              <span className="booking-row-head">
+                <span className="booking-row-title">{booking.serviceName}</span>
+                <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
+              </span>
+              <span className="booking-row-when">
+                {formatDate(booking.startsAt, timeZone)},{' '}
+                <span className="nowrap">
+                  {formatClockRange(booking.startsAt, booking.endsAt, timeZone)}{' '}
+                  {zoneAbbreviation(booking.startsAt, timeZone)}
+                </span>
+              </span>
+              {booking.staffName && <span className="booking-row-with">with {booking.staffName}</span>}
+            </span>
+            <span className="booking-row-chevron" aria-hidden="true">
+              ›
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ListSkeleton({ rows = 2 }: { rows?: number }) {
+  return (
+    <ul className="booking-list" aria-hidden="true">
+      {Array.from({ length: rows }, (_, i) => (
+        <li key={String(i)}>
+          <div className="booking-row card">
+            <span className="booking-row-main">
+              <Skeleton width="9rem" height="1.1rem" />
+              <Skeleton width="16rem" />
+            </span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,202 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../shared/api';
+import { localDate } from '../shared/business-time';
+import { formatDuration, formatWhen } from './booking-words';
+import { errorMessage } from './error-words';
+import { ChangeAttempt } from './idempotency-key';
+import { ModalDialog } from './modal-dialog';
+import { fetchRescheduleSlots, rescheduleBooking } from './portal-api';
+import type { PortalBooking, Slot } from './portal-types';
+import { SlotPicker } from './slot-picker';
+import { BusyButton, Notice } from './ui-parts';
+
+/** Failures worth simply trying again: nothing was decided about the booking. */
+const isTransient = (error: unknown) =>
+  !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.code === 'rate_limited';
+
+type Step = 'pick' | 'review' | 'blocked';
+
+/**
+ * "Reschedule booking": choose a day and a time, check old → new, confirm. Every refusal is the server's
+ * call; afterwards the booking is reloaded so the page and the dialog show what is true now.
+ */
+export function RescheduleDialog({
+  booking,
+  onClose,
+  onRescheduled,
+  onReload,
+}: {
+  booking: PortalBooking;
+  onClose: () => void;
+  onRescheduled: (updated: PortalBooking) => void;
+  onReload: () => Promise<PortalBooking | null>;
+}) {
+  const [step, setStep] = useState<Step>('pick');
+  const [picked, setPicked] = useState<Slot | undefined>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const attempt = useRef(new ChangeAttempt());
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const zone = booking.timezone;
+
+  const loadSlots = useCallback(
+    (from: string, to: string) => fetchRescheduleSlots(booking.id, from, to),
+    [booking.id],
+  );
+
+  // Each step announces itself by taking focus, so keyboard and screen-reader users know where they are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
+  useEffect(() => {
+    if (step !== 'pick' || problem) stepHeading.current?.focus();
+  }, [step]);
+
+  const confirm = async () => {
+    if (!picked || busy) return;
+    const note = reason.trim();
+    const body = { startsAt: picked.startsAt, ...(note && { reason: note }) };
+    const key = attempt.current.keyFor({ version: booking.version, ...body });
+    setBusy(true);
+    setProblem(null);
+    try {
+      onRescheduled(await rescheduleBooking(booking, body, key));
+    } catch (error) {
+      const message = errorMessage(error);
+      if (isTransient(error)) {
+        setProblem(message);
+        return;
+      }
+      // Say what went wrong only once it is known where the customer can go from here.
+      const fresh = await onReload();
+      if (fresh?.status === 'confirmed' && fresh.actions.reschedule.allowed) {
+        setProblem(message);
+        setPicked(undefined);
+        setRefreshKey((n) => n + 1);
+        setStep('pick');
+      } else {
+        setProblem(fresh?.actions.reschedule.message ?? message);
+        setStep('blocked');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const current = (
+    <>
+      Currently <strong>{formatWhen(booking.startsAt, zone)}</strong>
+    </>
+  );
+
+  const footer =
+    step === 'blocked' ? (
+      <button type="button" className="button button-primary" onClick={onClose}>
+        Close
+      </button>
+    ) : step === 'review' ? (
+      <>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => {
+            setProblem(null);
+            setStep('pick');
+          }}
+        >
+          Back
+        </button>
+        <BusyButton busy={busy} busyLabel="Rescheduling…" onClick={confirm}>
+          Confirm reschedule
+        </BusyButton>
+      </>
+    ) : undefined;
+
+  return (
+    <ModalDialog
+      title="Reschedule booking"
+      description={step === 'blocked' ? undefined : current}
+      onClose={onClose}
+      closable={!busy}
+      footer={footer}
+      wide
+    >
+      {step === 'blocked' && (
+        <>
+          <h3 className="step-heading" tabIndex={-1} ref={stepHeading}>
+            This booking cannot be moved online
+          </h3>
+          <Notice tone="error">
+            <p>{problem}</p>
+          </Notice>
+        </>
+      )}
+      {step === 'review' && picked && (
+        <>
+          <h3 className="step-heading" tabIndex={-1} ref={stepHeading}>
+            Check your new time
+          </h3>
+          {problem && (
+            <Notice tone="error" title="Your booking was not moved">
+              <p>{problem}</p>
+            </Notice>
+          )}
+          <div className="change-summary">
+            <div className="change-row">
+              <span className="change-label">From</span>
+              <s className="change-time change-old">{formatWhen(booking.startsAt, zone)}</s>
+            </div>
+            <div className="change-row">
+              <span className="change-label">To</span>
+              <span className="change-time change-new">{formatWhen(picked.startsAt, zone)}</span>
+            </div>
+            <p className="change-meta">
+              {booking.service.name}
+              {booking.staff.name && ` with ${booking.staff.name}`} ·{' '}
+              {formatDuration(booking.service.durationMinutes)}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="reschedule-reason">
+              Reason for the change <span className="optional">(optional)</span>
+            </label>
+            <textarea
+              id="reschedule-reason"
+              rows={3}
+              maxLength={500}
+              value={reason}
+              disabled={busy}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </div>
+          <p className="muted small">We will email you a confirmation with the new time.</p>
+        </>
+      )}
+      {/* Kept mounted while reviewing, so "Back" returns to the same month without asking the server again. */}
+      <div hidden={step !== 'pick'}>
+        <h3 className="visually-hidden" tabIndex={-1} ref={step === 'pick' ? stepHeading : undefined}>
+          Choose a new day and time
+        </h3>
+        {problem && step === 'pick' && (
+          <Notice tone="error" title="Please choose another time">
+            <p>{problem}</p>
+          </Notice>
+        )}
+        <SlotPicker
+          loadSlots={loadSlots}
+          timeZone={zone}
+          initialDay={localDate(booking.startsAt, zone)}
+          currentStartsAt={booking.startsAt}
+          pickedStartsAt={picked?.startsAt}
+          refreshKey={refreshKey}
+          onPick={(slot) => {
+            setPicked(slot);
+            setProblem(null);
+            setStep('review');
+          }}
+        />
+      </div>
+    </ModalDialog>
+  );
+}

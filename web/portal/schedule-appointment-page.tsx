@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../shared/api';
+import type { BookingArrival } from './booking-view-page';
+import { formatDuration, formatWhen } from './booking-words';
+import { errorMessage, isApiError } from './error-words';
+import { ChangeAttempt } from './idempotency-key';
+import { followLink, navigate } from './navigation';
+import { fetchServiceAvailability, fetchServices, scheduleAppointment } from './portal-api';
+import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
+import type { OfferedService, Slot } from './portal-types';
+import { SlotPicker } from './slot-picker';
+import { BusyButton, Notice, PageLoadError, Skeleton } from './ui-parts';
+
+type Step = 'service' | 'time' | 'confirm';
+const STEPS: Step[] = ['service', 'time', 'confirm'];
+const STEP_LABEL: Record<Step, string> = { service: 'Service', time: 'Day & time', confirm: 'Confirm' };
+const STEP_TITLE: Record<Step, string> = {
+  service: 'Choose a service',
+  time: 'Choose a day and time',
+  confirm: 'Confirm your appointment',
+};
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; services: OfferedService[] }
+  | { state: 'signed-out' }
+  | { state: 'error'; message: string };
+
+/** "Schedule an appointment": service → day → time → confirm, then the new booking's own page. */
+export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefined }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [step, setStep] = useState<Step>('service');
+  const [service, setService] = useState<OfferedService | undefined>();
+  const [slot, setSlot] = useState<Slot | undefined>();
+  const [zone, setZone] = useState<string | undefined>();
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const changeAttempt = useRef(new ChangeAttempt());
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = 'Schedule an appointment';
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" button
+  useEffect(() => {
+    let alive = true;
+    setLoad({ state: 'loading' });
+    fetchServices().then(
+      (services) => {
+        if (!alive) return;
+        setLoad({ state: 'ready', services });
+        // With one service there is nothing to choose, but it stays on screen to say what is being booked.
+        if (services.length === 1) setService(services[0]);
+      },
+      (error: unknown) => {
+        if (!alive) return;
+        if (error instanceof ApiError && error.status === 401) setLoad({ state: 'signed-out' });
+        else setLoad({ state: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [attempt]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    stepHeading.current?.focus();
+  }, [step]);
+
+  const serviceId = service?.id;
+  const loadSlots = useCallback(
+    async (from: string, to: string) => {
+      if (!serviceId) throw new Error('no service chosen');
+      const answer = await fetchServiceAvailability(serviceId, from, to);
+      setZone(answer.timezone);
+      return answer;
+    },
+    [serviceId],
+  );
+
+  const confirm = async () => {
+    if (!service || !slot || busy) return;
+    const note = notes.trim();
+    const body = { serviceId: service.id, startsAt: slot.startsAt, ...(note && { notes: note }) };
+    setBusy(true);
+    setProblem(null);
+    try {
+      const booking = await scheduleAppointment(body, changeAttempt.current.keyFor(body));
+      const arrival: BookingArrival = {
+        banner: {
+          tone: 'success',
+          title: 'Your appointment is booked',
+          text: `See you on ${formatWhen(booking.startsAt, booking.timezone)}. A confirmation email is on its way.`,
+        },
+      };
+      navigate(bookingPath(booking.id), { state: arrival });
+    } catch (error) {
+      setProblem(errorMessage(error));
+      if (isApiError(error, 'slot_unavailable') || isApiError(error, 'minimum_notice')) {
+        setSlot(undefined);
+        setRefreshKey((n) => n + 1);
+        setStep('time');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (load.state === 'signed-out') {
+    return (
+      <div className="narrow">
+        <h1 className="page-title" tabIndex={-1}>
+          Schedule an appointment
+        </h1>
+        <div className="card card-padded">
+          <p>Sign in with your email address to book a new appointment.</p>
+          <div className="button-row">
+            <a className="button button-primary" href={SIGN_IN_PATH} onClick={followLink}>
+              Sign in with your email
+            </a>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const stepNumber = STEPS.indexOf(step) + 1;
+  return (
+    <>
+      <a className="back-link" href={MY_BOOKINGS_PATH} onClick={followLink}>
+        <span aria-hidden="true">←</span> My bookings
+      </a>
+      <div className="page-heading">
+        <h1 className="page-title" tabIndex={-1}>
+          Schedule an appointment
+        </h1>
+        <ol className="stepper" aria-label="Progress">
+          {STEPS.map((each, index) => (
+            <li
+              key={each}
+              className={`stepper-item${index + 1 < stepNumber ? ' done' : index + 1 === stepNumber ? ' current' : ''}`}
+              aria-current={each === step ? 'step' : undefined}
+            >
+              <span className="stepper-dot" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span className="stepper-label">{STEP_LABEL[each]}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+
+      {load.state === 'error' ? (
+        <PageLoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : (
+        <section className="card card-padded" aria-labelledby="step-heading">
+          <h2 id="step-heading" className="section-heading" tabIndex={-1} ref={stepHeading}>
+            <span className="visually-hidden">
+              Step {stepNumber} of {STEPS.length}:{' '}
+            </span>
+            {STEP_TITLE[step]}
+          </h2>
+          {problem && (
+            <Notice tone="error" title={step === 'time' ? 'Please choose another time' : 'Not booked yet'}>
+              <p>{problem}</p>
+            </Notice>
+          )}
+
+          {step === 'service' &&
+            (load.state === 'loading' ? (
+              <div className="choice-list">
+                <Skeleton height="4rem" />
+                <Skeleton height="4rem" />
+              </div>
+            ) : load.services.length === 0 ? (
+              <p className="muted">
+                There is nothing to book online at the moment. Please get in touch with us.
+              </p>
+            ) : (
+              <fieldset className="choice-list">
+                <legend className="visually-hidden">Service</legend>
+                {load.services.map((each) => (
+                  <label key={each.id} className="choice">
+                    <input
+                      type="radio"
+                      name="service"
+                      value={each.id}
+                      checked={service?.id === each.id}
+                      onChange={() => {
+                        setService(each);
+                        setSlot(undefined);
+                      }}
+                    />
+                    <span className="choice-text">
+                      <span className="choice-title">{each.name}</span>
+                      <span className="choice-meta">{formatDuration(each.durationMinutes)}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            ))}
+
+          {step === 'time' && service && (
+            <>
+              <p className="muted">
+                {service.name} · {formatDuration(service.durationMinutes)}
+              </p>
+              <SlotPicker
+                loadSlots={loadSlots}
+                timeZone={zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+                initialDay={nearDay}
+                pickedStartsAt={slot?.startsAt}
+                refreshKey={refreshKey}
+                onPick={(picked) => {
+                  setSlot(picked);
+                  setProblem(null);
+                  setStep('confirm');
+                }}
+              />
+            </>
+          )}
+
+          {step === 'confirm' && service && slot && (
+            <>
+              <dl className="summary">
+                <div>
+                  <dt>Service</dt>
+                  <dd>
+                    {service.name} ({formatDuration(service.durationMinutes)})
+                  </dd>
+                </div>
+                <div>
+                  <dt>When</dt>
+                  <dd>{formatWhen(slot.startsAt, zone ?? 'UTC')}</dd>
+                </div>
+              </dl>
+              <div className="field">
+                <label htmlFor="new-booking-notes">
+                  Notes for us <span className="optional">(optional)</span>
+                </label>
+                <textarea
+                  id="new-booking-notes"
+                  rows={3}
+                  maxLength={2000}
+                  value={notes}
+                  disabled={busy}
+                  onChange={(event) => setNotes(event.target.value)}
+                />
+              </div>
+            </>
+          )}
+
+          <div className="button-row step-actions">
+            {step !== 'service' && (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => {
+                  setProblem(null);
+                  setStep(step === 'confirm' ? 'time' : 'service');
+                }}
+              >
+                Back
+              </button>
+            )}
+            {step === 'service' && (
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={!service}
+                onClick={() => {
+                  setProblem(null);
+                  setStep('time');
+                }}
+              >
+                Continue
+              </button>
+            )}
+            {step === 'confirm' && (
+              <BusyButton busy={busy} busyLabel="Booking…" onClick={confirm}>
+                Confirm booking
+              </BusyButton>
+            )}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}
