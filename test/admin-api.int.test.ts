@@ -494,6 +494,20 @@ describeEachDatabase('admin API', (kind) => {
     });
   });
 
+  describe('office availability while moving a booking', () => {
+    it('does not let the booking being moved block its own neighbourhood', async () => {
+      const booking = await book(t, business, '2026-12-16T15:00:00Z');
+      const query = `/availability?serviceId=${business.serviceId}&staffId=${business.staffId}&from=2026-12-16&to=2026-12-16`;
+      const blocked = (await t.api('GET', query)).json().slots.map((s: { startsAt: string }) => s.startsAt);
+      const moving = (await t.api('GET', `${query}&exceptBookingId=${booking.id}`))
+        .json()
+        .slots.map((s: { startsAt: string }) => s.startsAt);
+      expect(blocked).not.toContain('2026-12-16T15:30:00.000Z');
+      expect(moving).toContain('2026-12-16T15:30:00.000Z');
+      expect(moving).toContain('2026-12-16T15:00:00.000Z');
+    });
+  });
+
   describe('service endpoints', () => {
     it('serves health and the OpenAPI document', async () => {
       expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });

@@ -175,12 +175,14 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
       onRequest,
       schema: {
         tags,
-        description: 'Free start times of one staff member for one service, as the office may book them.',
+        description:
+          'Free start times of one staff member for one service, as the office may book them. With exceptBookingId, the booking being moved does not block itself.',
         querystring: z.strictObject({
           serviceId: idField,
           staffId: idField,
           from: localDateField,
           to: localDateField,
+          exceptBookingId: idField.optional(),
         }),
         response: {
           200: z.object({
@@ -192,14 +194,14 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
       },
     },
     async (request) => {
-      const { serviceId, staffId, from, to } = request.query;
+      const { serviceId, staffId, from, to, exceptBookingId } = request.query;
       const answer = valueOrThrow(
         await findAvailableSlots(context, {
           serviceId,
           staffId,
           fromDate: from,
           toDate: to,
-          exceptBookingId: null,
+          exceptBookingId: exceptBookingId ?? null,
           audience: 'office',
         }),
       );

@@ -50,5 +50,5 @@ export async function previewEmailTemplate(
   const template = draft ?? (await findTemplate(db, kind));
   const problem = problemOf(template);
   if (problem) return { ok: false, error: problem };
-  return ok(await renderEmail(template, sampleFacts(now)));
+  return ok(await renderEmail(template, sampleFacts(now, kind)));
 }

@@ -1,9 +1,7 @@
+import './admin.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function AdminApp() {
-  return <main>Rebook admin</main>;
-}
+import { AdminApp } from './admin-app';
 
 const root = document.getElementById('root');
 if (root)

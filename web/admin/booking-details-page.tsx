@@ -1,0 +1,365 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { formatClock } from '../shared/business-time';
+import { ApiError, get, problemMessage, query, request } from './admin-api';
+import {
+  type BookingDetails,
+  bookingReference,
+  type Customer,
+  EMAIL_KIND_TITLES,
+  type OutboxEmail,
+} from './admin-types';
+import { describeHistoryEntry } from './booking-history';
+import { useBusiness } from './business-context';
+import { rememberCustomer } from './customer-directory';
+import { Link } from './navigation';
+import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
+import { RescheduleDialog } from './reschedule-dialog';
+import { BookingStatusBadge, Field, Loading, Modal, Notice, OutboxStatusBadge, PageHeader } from './ui';
+import { useResource } from './use-resource';
+import { describeMinutes, longDateTime, shortDateTime } from './zoned-time';
+
+interface Loaded {
+  booking: BookingDetails;
+  etag: string | null;
+  customer: Customer | undefined;
+}
+
+type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
+
+export function BookingDetailsPage({ id }: { id: string }) {
+  const { settings, serviceName, staffName, services } = useBusiness();
+  const timeZone = settings.timezone;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning'; text: string }>();
+
+  const details = useResource<Loaded>(async () => {
+    const response = await request<BookingDetails>('GET', `/bookings/${encodeURIComponent(id)}`);
+    const customer = await get<Customer>(`/customers/${encodeURIComponent(response.data.customerId)}`).catch(
+      () => undefined,
+    );
+    if (customer) rememberCustomer(customer);
+    return { booking: response.data, etag: response.etag, customer };
+  }, [id]);
+  const emails = useResource(() => get<OutboxEmail[]>(`/outbox${query({ bookingId: id })}`), [id]);
+
+  const header = (actions?: ReactNode, description?: string) => (
+    <PageHeader
+      breadcrumb={[{ label: 'Bookings', href: '/admin/bookings' }]}
+      title="Booking Details"
+      {...(description && { description })}
+      actions={actions}
+    />
+  );
+
+  if (!details.data) {
+    return (
+      <>
+        {header()}
+        {details.error instanceof ApiError && details.error.status === 404 ? (
+          <Notice tone="error">
+            There is no booking with this reference. <Link href="/admin/bookings">Back to Bookings</Link>
+          </Notice>
+        ) : details.error !== undefined ? (
+          <Notice tone="error">{problemMessage(details.error)}</Notice>
+        ) : (
+          <Loading label="Loading the booking…" />
+        )}
+      </>
+    );
+  }
+
+  const { booking, etag, customer } = details.data;
+  const active = booking.status === 'confirmed';
+  const service = services.find((each) => each.id === booking.serviceId);
+  const minutes = Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
+
+  const changed = (updated: BookingDetails, nextEtag: string | null, text: string) => {
+    details.setData({ booking: updated, etag: nextEtag, customer });
+    setDialog(null);
+    setMessage({ tone: 'success', text });
+    emails.reload();
+  };
+
+  const resend = async () => {
+    try {
+      await request('POST', `/bookings/${encodeURIComponent(booking.id)}/resend-confirmation`);
+      setMessage({
+        tone: 'success',
+        text: `A fresh confirmation is on its way to ${customer?.email ?? 'the customer'}.`,
+      });
+      emails.reload();
+    } catch (error) {
+      setMessage({ tone: 'error', text: problemMessage(error) });
+    }
+  };
+
+  const actions = active ? (
+    <>
+      <button type="button" className="button button-primary" onClick={() => setDialog('reschedule')}>
+        Reschedule
+      </button>
+      <button type="button" className="button" onClick={() => setDialog('complete')}>
+        Mark completed
+      </button>
+      <button type="button" className="button button-danger-quiet" onClick={() => setDialog('cancel')}>
+        Cancel booking
+      </button>
+    </>
+  ) : undefined;
+
+  return (
+    <>
+      {header(actions, `Reference ${bookingReference(booking.id)}`)}
+      {message && (
+        <Notice tone={message.tone}>
+          <p>{message.text}</p>
+        </Notice>
+      )}
+      {booking.conflicts.length > 0 && (
+        <Notice tone="warning" title="This booking has a conflict">
+          <ul className="conflicts">
+            {booking.conflicts.map((conflict) => (
+              <li key={`${conflict.kind}-${conflict.id}`}>
+                {conflict.kind === 'booking' ? 'Overlaps another booking' : 'Overlaps blocked time'}:{' '}
+                {shortDateTime(conflict.startsAt, timeZone)}–{formatClock(conflict.endsAt, timeZone)}
+                {conflict.kind === 'booking' && (
+                  <>
+                    {' '}
+                    · <Link href={bookingPath(conflict.id)}>Open that booking</Link>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>Reschedule one of them, or leave it if the overlap is intended.</p>
+        </Notice>
+      )}
+      <div className="details-grid">
+        <section className="card" aria-labelledby="appointment-heading">
+          <div className="card-head">
+            <h2 id="appointment-heading">Appointment</h2>
+            <BookingStatusBadge status={booking.status} />
+          </div>
+          <dl className="details-list">
+            <div>
+              <dt>When</dt>
+              <dd>
+                <strong data-testid="booking-time">{longDateTime(booking.startsAt, timeZone)}</strong>
+                <span className="hint"> until {formatClock(booking.endsAt, timeZone)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>Service</dt>
+              <dd>
+                {serviceName(booking.serviceId)} <span className="hint">· {describeMinutes(minutes)}</span>
+                {service && !service.active && <span className="tag">No longer offered</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>Staff</dt>
+              <dd>
+                <Link href={staffMemberPath(booking.staffId)}>{staffName(booking.staffId)}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt>Customer</dt>
+              <dd>
+                {customer ? (
+                  <>
+                    <Link href={`/admin/customers${query({ search: customer.email })}`}>{customer.name}</Link>
+                    <br />
+                    <a href={`mailto:${customer.email}`}>{customer.email}</a>
+                    {customer.phone && (
+                      <>
+                        {' · '}
+                        <a href={`tel:${customer.phone}`}>{customer.phone}</a>
+                      </>
+                    )}
+                  </>
+                ) : (
+                  'Unknown customer'
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Rescheduled</dt>
+              <dd>
+                {booking.rescheduleCount === 0
+                  ? 'Never'
+                  : booking.rescheduleCount === 1
+                    ? 'Once'
+                    : `${booking.rescheduleCount} times`}
+              </dd>
+            </div>
+            {booking.notes && (
+              <div>
+                <dt>Notes</dt>
+                <dd className="pre-line">{booking.notes}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="history-heading">
+          <h2 id="history-heading">History</h2>
+          <ol className="history">
+            {[...booking.history].reverse().map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at the end, so positions are stable
+              <li key={`${booking.history.length - index}`} className={`history-${entry.type}`}>
+                <p>{describeHistoryEntry(entry, timeZone)}</p>
+                <p className="hint">
+                  <time dateTime={entry.at}>{longDateTime(entry.at, timeZone)}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section className="card details-emails" aria-labelledby="emails-heading">
+          <div className="card-head">
+            <h2 id="emails-heading">Emails</h2>
+            {active && (
+              <button type="button" className="button button-small" onClick={resend}>
+                Resend confirmation
+              </button>
+            )}
+          </div>
+          {emails.loading && !emails.data && <Loading label="Loading emails…" />}
+          {emails.error !== undefined && <Notice tone="error">{problemMessage(emails.error)}</Notice>}
+          {emails.data && emails.data.length === 0 && <p className="hint">No emails for this booking yet.</p>}
+          {emails.data && emails.data.length > 0 && (
+            <ul className="email-list">
+              {emails.data.map((email) => (
+                <li key={email.id}>
+                  <div>
+                    <Link href={outboxEmailPath(email.id)}>{EMAIL_KIND_TITLES[email.kind]}</Link>
+                    <span className="hint"> to {email.to}</span>
+                  </div>
+                  <div className="email-meta">
+                    <OutboxStatusBadge status={email.status} />
+                    <span className="hint">{shortDateTime(email.sentAt ?? email.createdAt, timeZone)}</span>
+                  </div>
+                  {email.lastError && <p className="field-error">{email.lastError}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      {dialog === 'reschedule' && (
+        <RescheduleDialog
+          booking={booking}
+          etag={etag}
+          timeZone={timeZone}
+          onClose={() => setDialog(null)}
+          onDone={(updated, nextEtag) =>
+            changed(updated, nextEtag, `Rescheduled to ${longDateTime(updated.startsAt, timeZone)}.`)
+          }
+          onStale={details.reload}
+        />
+      )}
+      {(dialog === 'cancel' || dialog === 'complete') && (
+        <StatusDialog
+          action={dialog}
+          booking={booking}
+          etag={etag}
+          onClose={() => setDialog(null)}
+          onDone={(updated, nextEtag) =>
+            changed(
+              updated,
+              nextEtag,
+              dialog === 'cancel' ? 'The booking is cancelled.' : 'Marked as completed.',
+            )
+          }
+          onStale={details.reload}
+        />
+      )}
+    </>
+  );
+}
+
+function StatusDialog({
+  action,
+  booking,
+  etag,
+  onClose,
+  onDone,
+  onStale,
+}: {
+  action: 'cancel' | 'complete';
+  booking: BookingDetails;
+  etag: string | null;
+  onClose(): void;
+  onDone(updated: BookingDetails, etag: string | null): void;
+  onStale(): void;
+}) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const cancelling = action === 'cancel';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { data, etag: next } = await request<BookingDetails>(
+        'POST',
+        `/bookings/${encodeURIComponent(booking.id)}/${action}`,
+        reason.trim() ? { reason: reason.trim() } : {},
+        etag ? { 'if-match': etag } : {},
+      );
+      onDone(data, next);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'booking_changed') {
+        setError('Someone changed this booking meanwhile. It has been reloaded: check it and try again.');
+        onStale();
+      } else setError(problemMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={cancelling ? 'Cancel this booking?' : 'Mark this booking as completed?'}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {cancelling ? 'Keep booking' : 'Not yet'}
+          </button>
+          <button
+            type="submit"
+            form="status-form"
+            className={`button ${cancelling ? 'button-danger' : 'button-primary'}`}
+            disabled={busy}
+          >
+            {busy ? 'Saving…' : cancelling ? 'Cancel booking' : 'Mark completed'}
+          </button>
+        </>
+      }
+    >
+      <form id="status-form" onSubmit={submit} noValidate>
+        {error && <Notice tone="error">{error}</Notice>}
+        <p>
+          {cancelling
+            ? 'The time is freed for other bookings and the customer is sent the Booking Cancelled email.'
+            : 'The appointment took place. It can no longer be changed, by you or the customer.'}
+        </p>
+        <Field label="Reason (optional)" hint="Kept in the booking’s history.">
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Actor, Channel, HistoryEntry } from './admin-types';
+import { shortDateTime } from './zoned-time';
+
+const WHAT: Record<HistoryEntry['type'], string> = {
+  created: 'Booked',
+  rescheduled: 'Rescheduled',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+};
+
+const WHO: Record<Actor, string> = { admin: 'admin', customer: 'customer', system: 'Rebook' };
+
+const THROUGH: Record<Channel, string | null> = {
+  admin: 'admin portal',
+  portal: 'customer portal',
+  email_link: 'email link',
+  api: 'API',
+  system: null,
+};
+
+/**
+ * One history entry as a sentence, e.g. "Rescheduled by customer via email link: Tue 1 Dec 10:00 → Thu 3 Dec
+ * 14:00, reason: car broke down". Times are in the business time zone, like everything else in the admin.
+ */
+export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): string {
+  const channel = THROUGH[entry.channel];
+  let sentence = `${WHAT[entry.type]} by ${WHO[entry.actor]}${channel ? ` via ${channel}` : ''}`;
+  const from = entry.fromStartsAt ? shortDateTime(entry.fromStartsAt, timeZone) : undefined;
+  const to = entry.toStartsAt ? shortDateTime(entry.toStartsAt, timeZone) : undefined;
+  if (entry.type === 'rescheduled' && from && to) sentence += `: ${from} → ${to}`;
+  else if (entry.type === 'created' && to) sentence += ` for ${to}`;
+  if (entry.reason) sentence += `, reason: ${entry.reason}`;
+  return sentence;
+}

@@ -1,0 +1,374 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { formatClock } from '../shared/business-time';
+import { get, problemMessage, query } from './admin-api';
+import { type BlockedEvent, BOOKING_STATUSES, type Booking, bookingReference } from './admin-types';
+import { BookingsCalendar, dayColumns, weekColumns } from './bookings-calendar';
+import { useBusiness } from './business-context';
+import { useCustomers } from './customer-directory';
+import { Link, navigate, replaceQuery, useLocation } from './navigation';
+import { NewBookingDialog } from './new-booking-dialog';
+import { bookingPath } from './paths';
+import { BookingStatusBadge, EmptyState, Field, Loading, Notice, PageHeader } from './ui';
+import { useResource } from './use-resource';
+import {
+  addDays,
+  instantFromLocal,
+  longDate,
+  shortDate,
+  shortDateTime,
+  startOfWeek,
+  todayIn,
+} from './zoned-time';
+
+type View = 'day' | 'week' | 'list';
+const VIEWS: { view: View; label: string }[] = [
+  { view: 'day', label: 'Day' },
+  { view: 'week', label: 'Week' },
+  { view: 'list', label: 'List' },
+];
+
+const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function BookingsPage() {
+  const { settings, staff } = useBusiness();
+  const { params } = useLocation();
+  const [creating, setCreating] = useState(false);
+  const today = todayIn(settings.timezone);
+  const view: View =
+    params.get('view') === 'week' || params.get('view') === 'list' ? (params.get('view') as View) : 'day';
+  const date = isDate(params.get('date')) ? (params.get('date') as string) : today;
+  const staffId = params.get('staff') ?? '';
+
+  const switcher = <ViewSwitch view={view} />;
+
+  return (
+    <>
+      <PageHeader
+        title="Bookings"
+        description={`All times in ${settings.timezone}.`}
+        actions={
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setCreating(true)}
+            disabled={staff.length === 0}
+          >
+            New booking
+          </button>
+        }
+      />
+      {staff.length === 0 ? (
+        <EmptyState>
+          <p>
+            Add your team under <Link href="/admin/staff">Staff</Link> and what you offer under{' '}
+            <Link href="/admin/services">Services</Link>; their bookings appear here.
+          </p>
+        </EmptyState>
+      ) : view === 'list' ? (
+        <BookingList today={today} viewSwitch={switcher} />
+      ) : (
+        <CalendarView view={view} date={date} today={today} staffId={staffId} viewSwitch={switcher} />
+      )}
+      {creating && (
+        <NewBookingDialog
+          onClose={() => setCreating(false)}
+          onCreated={(booking) => navigate(bookingPath(booking.id))}
+          date={view === 'list' ? today : date}
+        />
+      )}
+    </>
+  );
+}
+
+function ViewSwitch({ view }: { view: View }) {
+  return (
+    <fieldset className="view-switch">
+      <legend className="visually-hidden">View</legend>
+      {VIEWS.map((option) => (
+        <button
+          key={option.view}
+          type="button"
+          className="segment"
+          aria-pressed={view === option.view}
+          onClick={() => replaceQuery({ view: option.view === 'day' ? undefined : option.view })}
+        >
+          {option.label}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function CalendarView({
+  view,
+  date,
+  today,
+  staffId,
+  viewSwitch,
+}: {
+  view: 'day' | 'week';
+  date: string;
+  today: string;
+  staffId: string;
+  viewSwitch: ReactNode;
+}) {
+  const { settings, staff } = useBusiness();
+  const zone = settings.timezone;
+  const member = staff.find((each) => each.id === staffId);
+  // A week is one staff member's; without a choice it shows the first.
+  const weekMember = member ?? staff[0];
+  const from = view === 'day' ? date : startOfWeek(date);
+  const to = view === 'day' ? date : addDays(from, 6);
+  const filterStaff = view === 'week' ? weekMember?.id : member?.id;
+
+  const data = useResource(async () => {
+    const [bookings, blocked] = await Promise.all([
+      get<Booking[]>(`/bookings${query({ from, to, staffId: filterStaff })}`),
+      get<BlockedEvent[]>(
+        `/blocked-events${query({
+          from: instantFromLocal(from, '00:00', zone),
+          to: instantFromLocal(addDays(to, 1), '00:00', zone),
+          staffId: filterStaff,
+        })}`,
+      ),
+    ]);
+    return { bookings: bookings.filter((booking) => booking.status !== 'cancelled'), blocked };
+  }, [from, to, filterStaff, zone]);
+  const customer = useCustomers(data.data?.bookings.map((booking) => booking.customerId) ?? []);
+
+  const step = view === 'day' ? 1 : 7;
+  const unit = view === 'day' ? 'day' : 'week';
+  const columns =
+    view === 'day'
+      ? dayColumns(member ? [member] : staff, date)
+      : weekMember
+        ? weekColumns(weekMember, from)
+        : [];
+  const heading = view === 'day' ? longDate(date) : `${shortDate(from)} – ${shortDate(to)}`;
+
+  return (
+    <>
+      <div className="toolbar">
+        <div className="toolbar-group">
+          {viewSwitch}
+          <button
+            type="button"
+            className="button"
+            onClick={() => replaceQuery({ date: addDays(date, -step) })}
+          >
+            <span aria-hidden="true">‹ </span>Previous {unit}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => replaceQuery({ date: undefined })}
+            disabled={date === today}
+          >
+            Today
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => replaceQuery({ date: addDays(date, step) })}
+          >
+            Next {unit}
+            <span aria-hidden="true"> ›</span>
+          </button>
+        </div>
+        <div className="toolbar-group">
+          <Field label="Date" className="field-inline">
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={date}
+                onChange={(event) => event.target.value && replaceQuery({ date: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Staff" className="field-inline">
+            {(props) => (
+              <select
+                {...props}
+                value={view === 'week' ? (weekMember?.id ?? '') : staffId}
+                onChange={(event) => replaceQuery({ staff: event.target.value })}
+              >
+                {view === 'day' && <option value="">Everyone</option>}
+                {staff.map((each) => (
+                  <option key={each.id} value={each.id}>
+                    {each.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </div>
+      <h2 className="calendar-heading">
+        {heading}
+        {view === 'week' && weekMember && <span className="hint"> · {weekMember.name}</span>}
+        {data.loading && <span className="hint"> · Loading…</span>}
+      </h2>
+      {data.error !== undefined && <Notice tone="error">{problemMessage(data.error)}</Notice>}
+      {data.data && (
+        <>
+          <BookingsCalendar
+            columns={columns}
+            bookings={data.data.bookings}
+            blocked={data.data.blocked}
+            customer={customer}
+            label={`Bookings, ${heading}`}
+            minColumnWidth={view === 'week' ? '6rem' : '8.5rem'}
+          />
+          <p className="hint calendar-summary" role="status">
+            {data.data.bookings.length === 0
+              ? `No bookings this ${unit}.`
+              : `${data.data.bookings.length} booking${data.data.bookings.length === 1 ? '' : 's'} this ${unit}.`}
+          </p>
+        </>
+      )}
+      {!data.data && data.loading && <Loading label="Loading bookings…" />}
+    </>
+  );
+}
+
+function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNode }) {
+  const { settings, staff, staffName, serviceName } = useBusiness();
+  const { params } = useLocation();
+  const zone = settings.timezone;
+  const from = isDate(params.get('from')) ? (params.get('from') as string) : today;
+  const to = isDate(params.get('to')) ? (params.get('to') as string) : addDays(today, 30);
+  const status = params.get('status') ?? '';
+  const staffId = params.get('staff') ?? '';
+  const customerId = params.get('customer') ?? '';
+  const [draft, setDraft] = useState({ from, to, status, staffId });
+
+  const list = useResource(
+    () => get<Booking[]>(`/bookings${query({ from, to, status, staffId, customerId })}`),
+    [from, to, status, staffId, customerId],
+  );
+  const customer = useCustomers([
+    ...(list.data?.map((booking) => booking.customerId) ?? []),
+    ...(customerId ? [customerId] : []),
+  ]);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    replaceQuery({ from: draft.from, to: draft.to, status: draft.status, staff: draft.staffId });
+  };
+
+  return (
+    <>
+      <div className="toolbar">{viewSwitch}</div>
+      <form className="filters" onSubmit={apply} aria-label="Filter bookings">
+        <Field label="From" className="field-inline">
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={draft.from}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="To" className="field-inline">
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={draft.to}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Status" className="field-inline">
+          {(props) => (
+            <select
+              {...props}
+              value={draft.status}
+              onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+            >
+              <option value="">Any status</option>
+              {BOOKING_STATUSES.map((each) => (
+                <option key={each} value={each}>
+                  {each.charAt(0).toUpperCase() + each.slice(1)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Staff" className="field-inline">
+          {(props) => (
+            <select
+              {...props}
+              value={draft.staffId}
+              onChange={(e) => setDraft({ ...draft, staffId: e.target.value })}
+            >
+              <option value="">Everyone</option>
+              {staff.map((each) => (
+                <option key={each.id} value={each.id}>
+                  {each.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button">
+          Show bookings
+        </button>
+      </form>
+      {customerId && (
+        <p className="filter-chip">
+          Customer: <strong>{customer(customerId)?.name ?? 'this customer'}</strong>{' '}
+          <button type="button" className="button-link" onClick={() => replaceQuery({ customer: undefined })}>
+            Show all customers
+          </button>
+        </p>
+      )}
+      {list.error !== undefined && <Notice tone="error">{problemMessage(list.error)}</Notice>}
+      {list.loading && !list.data && <Loading label="Loading bookings…" />}
+      {list.data && list.data.length === 0 && <EmptyState>No bookings match these filters.</EmptyState>}
+      {list.data && list.data.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">
+              Bookings from {longDate(from)} to {longDate(to)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Service</th>
+                <th scope="col">Staff</th>
+                <th scope="col">Status</th>
+                <th scope="col">Reference</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((booking) => (
+                <tr key={booking.id}>
+                  <td>
+                    <Link href={bookingPath(booking.id)}>
+                      {shortDateTime(booking.startsAt, zone)}–{formatClock(booking.endsAt, zone)}
+                    </Link>
+                    {booking.rescheduleCount > 0 && <span className="tag">Rescheduled</span>}
+                  </td>
+                  <td>{customer(booking.customerId)?.name ?? '…'}</td>
+                  <td>{serviceName(booking.serviceId)}</td>
+                  <td>{staffName(booking.staffId)}</td>
+                  <td>
+                    <BookingStatusBadge status={booking.status} />
+                  </td>
+                  <td className="mono">{bookingReference(booking.id)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data.length >= 500 && (
+            <p className="hint">Showing the first 500 bookings: narrow the dates to see the rest.</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { get, problemMessage } from './admin-api';
+import type { EmailTemplate } from './admin-types';
+import { useBusiness } from './business-context';
+import { Link } from './navigation';
+import { templatePath } from './paths';
+import { Loading, Notice, PageHeader } from './ui';
+import { useResource } from './use-resource';
+import { shortDateTime } from './zoned-time';
+
+const WHEN_SENT: Record<EmailTemplate['kind'], string> = {
+  booking_confirmation: 'When a booking is made',
+  booking_reminder: 'Before the appointment',
+  booking_rescheduled: 'After every reschedule',
+  booking_cancelled: 'When a booking is cancelled',
+  customer_sign_in: 'When a customer asks to sign in',
+  business_notification: 'To your office, when a customer changes a booking',
+};
+
+export const hasRescheduleButton = (template: { html: string; text: string }) =>
+  /\{%-?\s*reschedule_button\s*-?%\}/.test(`${template.html}\n${template.text}`);
+
+export function EmailTemplatesPage() {
+  const { settings } = useBusiness();
+  const templates = useResource(() => get<EmailTemplate[]>('/email-templates'), []);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ label: 'Settings', href: '/admin/settings' }, { label: 'Communications' }]}
+        title="Email Templates"
+        description="The emails Rebook sends for you. Edit the wording; the Reschedule button only appears while the customer may still reschedule."
+      />
+      {templates.loading && !templates.data && <Loading label="Loading templates…" />}
+      {templates.error !== undefined && <Notice tone="error">{problemMessage(templates.error)}</Notice>}
+      {templates.data && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Wording</th>
+              </tr>
+            </thead>
+            <tbody>
+              {templates.data.map((template) => (
+                <tr key={template.kind}>
+                  <th scope="row">
+                    <Link href={templatePath(template.kind)}>{template.title}</Link>
+                    {hasRescheduleButton(template) && <span className="tag">Reschedule button</span>}
+                  </th>
+                  <td>{WHEN_SENT[template.kind]}</td>
+                  <td className="cell-subject">{template.subject}</td>
+                  <td>
+                    {template.customized ? (
+                      <span className="badge badge-custom">
+                        Customized
+                        {template.updatedAt && ` ${shortDateTime(template.updatedAt, settings.timezone)}`}
+                      </span>
+                    ) : (
+                      <span className="badge badge-neutral">Default</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

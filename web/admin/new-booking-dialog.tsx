@@ -1,0 +1,174 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { ApiError, fieldErrors, get, problemMessage, query, request } from './admin-api';
+import type { BookingDetails, Customer } from './admin-types';
+import { useBusiness } from './business-context';
+import { rememberCustomer } from './customer-directory';
+import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
+import { Field, Modal, Notice } from './ui';
+import { useResource } from './use-resource';
+
+/** A booking taken by the office (on the phone, at the counter); the customer gets the Booking Confirmation. */
+export function NewBookingDialog({
+  date,
+  onClose,
+  onCreated,
+}: {
+  date: string;
+  onClose(): void;
+  onCreated(booking: BookingDetails): void;
+}) {
+  const { settings, services, staff } = useBusiness();
+  const [search, setSearch] = useState('');
+  const [customerId, setCustomerId] = useState('');
+  const offered = services.filter((service) => service.active);
+  const [serviceId, setServiceId] = useState(offered[0]?.id ?? '');
+  const performers = useMemo(
+    () => staff.filter((member) => member.serviceIds.includes(serviceId)),
+    [staff, serviceId],
+  );
+  const [staffId, setStaffId] = useState(performers[0]?.id ?? '');
+  const [choice, setChoice] = useState<SlotChoice>({ date, slot: null, allowConflict: false, time: '09:00' });
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const customers = useResource(
+    () => get<Customer[]>(`/customers${query({ search: search.trim() })}`),
+    [search],
+  );
+
+  const chooseService = (id: string) => {
+    setServiceId(id);
+    const next = staff.filter((member) => member.serviceIds.includes(id));
+    if (!next.some((member) => member.id === staffId)) setStaffId(next[0]?.id ?? '');
+    setChoice({ ...choice, slot: null });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const startsAt = chosenStart(choice, settings.timezone);
+    const local: Record<string, string> = {};
+    if (!customerId) local.customerId = 'Choose the customer.';
+    if (!serviceId) local.serviceId = 'Choose a service.';
+    if (!staffId) local.staffId = 'Choose who does it.';
+    if (!startsAt)
+      local.startsAt = choice.allowConflict
+        ? 'Enter a start time.'
+        : 'Choose one of the free times, or allow a conflict.';
+    setErrors(local);
+    if (Object.keys(local).length > 0 || !startsAt) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { data } = await request<BookingDetails>('POST', '/bookings', {
+        customerId,
+        serviceId,
+        staffId,
+        startsAt,
+        ...(notes.trim() && { notes: notes.trim() }),
+        allowConflict: choice.allowConflict,
+      });
+      const customer = customers.data?.find((each) => each.id === customerId);
+      if (customer) rememberCustomer(customer);
+      onCreated(data);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'slot_unavailable')
+        setError('That time was just taken. Pick another time, or allow a conflict to book it anyway.');
+      else {
+        setErrors(fieldErrors(failure));
+        setError(problemMessage(failure));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="New booking"
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="new-booking-form" className="button button-primary" disabled={busy}>
+            {busy ? 'Booking…' : 'Book and send confirmation'}
+          </button>
+        </>
+      }
+    >
+      <form id="new-booking-form" onSubmit={submit} noValidate className="form-grid">
+        {error && <Notice tone="error">{error}</Notice>}
+        <div className="form-row">
+          <Field label="Find customer" hint="Name or email address.">
+            {(props) => (
+              <input {...props} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+            )}
+          </Field>
+          <Field label="Customer" error={errors.customerId}>
+            {(props) => (
+              <select {...props} value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
+                <option value="">
+                  {customers.loading ? 'Loading…' : `Choose (${customers.data?.length ?? 0} found)`}
+                </option>
+                {customers.data?.map((customer) => (
+                  <option key={customer.id} value={customer.id}>
+                    {customer.name} — {customer.email}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label="Service" error={errors.serviceId}>
+            {(props) => (
+              <select {...props} value={serviceId} onChange={(e) => chooseService(e.target.value)}>
+                {offered.length === 0 && <option value="">No active services</option>}
+                {offered.map((service) => (
+                  <option key={service.id} value={service.id}>
+                    {service.name} ({service.durationMinutes} min)
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Staff member" error={errors.staffId}>
+            {(props) => (
+              <select {...props} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+                {performers.length === 0 && <option value="">Nobody performs this service</option>}
+                {performers.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <SlotPicker
+          serviceId={serviceId}
+          staffId={staffId}
+          timeZone={settings.timezone}
+          choice={choice}
+          onChange={setChoice}
+          error={errors.startsAt}
+        />
+        <Field label="Notes (optional)" hint="Shown to the customer in their emails.">
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={2000}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          )}
+        </Field>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,170 @@
+import { get, problemMessage, query } from './admin-api';
+import { EMAIL_KIND_TITLES, OUTBOX_STATUSES, type OutboxEmail, type OutboxEmailContent } from './admin-types';
+import { useBusiness } from './business-context';
+import { Link, replaceQuery, useLocation } from './navigation';
+import { bookingPath, outboxEmailPath } from './paths';
+import { EmptyState, Field, Loading, Notice, OutboxStatusBadge, PageHeader } from './ui';
+import { useResource } from './use-resource';
+import { shortDateTime } from './zoned-time';
+
+const STATUS_LABELS = {
+  pending: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+} as const;
+
+export function OutboxPage() {
+  const { settings } = useBusiness();
+  const { params } = useLocation();
+  const status = params.get('status') ?? '';
+  const emails = useResource(() => get<OutboxEmail[]>(`/outbox${query({ status, limit: '200' })}`), [status]);
+  const zone = settings.timezone;
+
+  return (
+    <>
+      <PageHeader
+        title="Outbox"
+        description="Every email Rebook has sent or is about to send, newest first. Failed emails are retried automatically."
+        actions={
+          <button type="button" className="button" onClick={emails.reload} disabled={emails.loading}>
+            {emails.loading ? 'Refreshing…' : 'Refresh'}
+          </button>
+        }
+      />
+      <div className="toolbar">
+        <Field label="Status" className="field-inline">
+          {(props) => (
+            <select {...props} value={status} onChange={(e) => replaceQuery({ status: e.target.value })}>
+              <option value="">All emails</option>
+              {OUTBOX_STATUSES.map((each) => (
+                <option key={each} value={each}>
+                  {STATUS_LABELS[each]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {emails.error !== undefined && <Notice tone="error">{problemMessage(emails.error)}</Notice>}
+      {emails.loading && !emails.data && <Loading label="Loading emails…" />}
+      {emails.data && emails.data.length === 0 && <EmptyState>No emails here.</EmptyState>}
+      {emails.data && emails.data.length > 0 && (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">To</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {emails.data.map((email) => (
+                <tr key={email.id}>
+                  <td>
+                    <Link href={outboxEmailPath(email.id)}>{EMAIL_KIND_TITLES[email.kind]}</Link>
+                    {email.subject && <div className="hint cell-subject">{email.subject}</div>}
+                  </td>
+                  <td>{email.to}</td>
+                  <td>
+                    <OutboxStatusBadge status={email.status} />
+                  </td>
+                  <td>{email.attempts}</td>
+                  <td>{shortDateTime(email.createdAt, zone)}</td>
+                  <td className="cell-error">{email.lastError ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function OutboxEmailPage({ id }: { id: string }) {
+  const { settings } = useBusiness();
+  const email = useResource(() => get<OutboxEmailContent>(`/outbox/${encodeURIComponent(id)}`), [id]);
+  const zone = settings.timezone;
+  const data = email.data;
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ label: 'Outbox', href: '/admin/outbox' }]}
+        title={data ? EMAIL_KIND_TITLES[data.kind] : 'Email'}
+        {...(data?.subject && { description: data.subject })}
+      />
+      {email.error !== undefined && <Notice tone="error">{problemMessage(email.error)}</Notice>}
+      {!data && email.loading && <Loading label="Loading the email…" />}
+      {data && (
+        <div className="details-grid details-grid-email">
+          <section className="card" aria-labelledby="delivery-heading">
+            <h2 id="delivery-heading">Delivery</h2>
+            <dl className="details-list">
+              <div>
+                <dt>To</dt>
+                <dd>{data.to}</dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd>
+                  <OutboxStatusBadge status={data.status} />
+                </dd>
+              </div>
+              <div>
+                <dt>Attempts</dt>
+                <dd>{data.attempts}</dd>
+              </div>
+              <div>
+                <dt>Created</dt>
+                <dd>{shortDateTime(data.createdAt, zone)}</dd>
+              </div>
+              <div>
+                <dt>Sent</dt>
+                <dd>{data.sentAt ? shortDateTime(data.sentAt, zone) : 'Not yet'}</dd>
+              </div>
+              {data.lastError && (
+                <div>
+                  <dt>Last error</dt>
+                  <dd className="cell-error">{data.lastError}</dd>
+                </div>
+              )}
+              {data.bookingId && (
+                <div>
+                  <dt>Booking</dt>
+                  <dd>
+                    <Link href={bookingPath(data.bookingId)}>Open Booking Details</Link>
+                  </dd>
+                </div>
+              )}
+            </dl>
+          </section>
+          <section className="card email-content" aria-labelledby="content-heading">
+            <h2 id="content-heading">Content</h2>
+            {data.html === null && data.text === null && (
+              <p className="hint">The email is written when it is sent; there is nothing to show yet.</p>
+            )}
+            {data.html !== null && (
+              <iframe
+                title="The email as the customer sees it"
+                className="preview-frame"
+                sandbox=""
+                srcDoc={data.html}
+              />
+            )}
+            {data.text !== null && (
+              <details>
+                <summary>Plain-text version</summary>
+                <pre className="preview-text">{data.text}</pre>
+              </details>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

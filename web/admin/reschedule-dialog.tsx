@@ -1,0 +1,121 @@
+import { type FormEvent, useState } from 'react';
+import { formatClock, localDate } from '../shared/business-time';
+import { ApiError, fieldErrors, problemMessage, request } from './admin-api';
+import type { BookingDetails } from './admin-types';
+import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
+import { Field, Modal, Notice } from './ui';
+import { longDateTime } from './zoned-time';
+
+/** Moves a booking to another time, as the office; the customer gets the Booking Rescheduled email. */
+export function RescheduleDialog({
+  booking,
+  etag,
+  timeZone,
+  onClose,
+  onDone,
+  onStale,
+}: {
+  booking: BookingDetails;
+  etag: string | null;
+  timeZone: string;
+  onClose(): void;
+  onDone(updated: BookingDetails, etag: string | null): void;
+  onStale(): void;
+}) {
+  const [choice, setChoice] = useState<SlotChoice>({
+    date: localDate(booking.startsAt, timeZone),
+    slot: null,
+    allowConflict: false,
+    time: formatClock(booking.startsAt, timeZone),
+  });
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [pickError, setPickError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const startsAt = chosenStart(choice, timeZone);
+    if (!startsAt) {
+      setPickError(
+        choice.allowConflict ? 'Enter a start time.' : 'Choose one of the free times, or allow a conflict.',
+      );
+      return;
+    }
+    setPickError(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const { data, etag: next } = await request<BookingDetails>(
+        'POST',
+        `/bookings/${encodeURIComponent(booking.id)}/reschedule`,
+        { startsAt, ...(reason.trim() && { reason: reason.trim() }), allowConflict: choice.allowConflict },
+        etag ? { 'if-match': etag } : {},
+      );
+      onDone(data, next);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'booking_changed') {
+        setError(
+          'Someone changed this booking while you were choosing. It has been reloaded: check it and try again.',
+        );
+        onStale();
+      } else if (failure instanceof ApiError && failure.code === 'slot_unavailable') {
+        setError('That time is no longer free. Pick another time, or allow a conflict to book it anyway.');
+      } else {
+        const byField = fieldErrors(failure);
+        setError(byField.startsAt ?? byField.reason ?? problemMessage(failure));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="Reschedule booking"
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Keep current time
+          </button>
+          <button type="submit" form="reschedule-form" className="button button-primary" disabled={busy}>
+            {busy ? 'Rescheduling…' : 'Reschedule'}
+          </button>
+        </>
+      }
+    >
+      <form id="reschedule-form" onSubmit={submit} noValidate>
+        <p>
+          Now: <strong>{longDateTime(booking.startsAt, timeZone)}</strong>. The customer is emailed the new
+          time.
+        </p>
+        {error && <Notice tone="error">{error}</Notice>}
+        <SlotPicker
+          serviceId={booking.serviceId}
+          staffId={booking.staffId}
+          movingBookingId={booking.id}
+          timeZone={timeZone}
+          choice={choice}
+          onChange={(next) => {
+            setChoice(next);
+            setPickError(undefined);
+          }}
+          error={pickError}
+        />
+        <Field label="Reason (optional)" hint="Kept in the booking’s history.">
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+      </form>
+    </Modal>
+  );
+}

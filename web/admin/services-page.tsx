@@ -1,0 +1,260 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, errorFor, fieldErrors, problemMessage, request } from './admin-api';
+import type { Service } from './admin-types';
+import { useBusiness } from './business-context';
+import { EmptyState, Field, Modal, Notice, PageHeader } from './ui';
+import { describeMinutes } from './zoned-time';
+
+type Editing = { service: Service | null } | null;
+
+export function ServicesPage() {
+  const { services, staff, reloadCatalog } = useBusiness();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [message, setMessage] = useState<string>();
+
+  return (
+    <>
+      <PageHeader
+        title="Services"
+        description="What customers can book: how long it takes, and the time kept free before and after for travel or setup."
+        actions={
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setEditing({ service: null })}
+          >
+            Add service
+          </button>
+        }
+      />
+      {message && <Notice tone="success">{message}</Notice>}
+      {services.length === 0 ? (
+        <EmptyState>No services yet. Add what customers can book.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">Duration</th>
+                <th scope="col">Buffer before</th>
+                <th scope="col">Buffer after</th>
+                <th scope="col">Staff</th>
+                <th scope="col">Offered</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {services.map((service) => (
+                <tr key={service.id} className={service.active ? '' : 'row-muted'}>
+                  <th scope="row">{service.name}</th>
+                  <td>{describeMinutes(service.durationMinutes)}</td>
+                  <td>{service.bufferBeforeMinutes ? `${service.bufferBeforeMinutes} min` : '—'}</td>
+                  <td>{service.bufferAfterMinutes ? `${service.bufferAfterMinutes} min` : '—'}</td>
+                  <td>{staff.filter((member) => member.serviceIds.includes(service.id)).length}</td>
+                  <td>
+                    {service.active ? (
+                      <span className="badge badge-confirmed">Active</span>
+                    ) : (
+                      <span className="badge badge-neutral">Not offered</span>
+                    )}
+                  </td>
+                  <td className="cell-actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setEditing({ service })}
+                      aria-label={`Edit ${service.name}`}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing && (
+        <ServiceDialog
+          service={editing.service}
+          onClose={() => setEditing(null)}
+          onDone={async (text) => {
+            await reloadCatalog();
+            setEditing(null);
+            setMessage(text);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ServiceDialog({
+  service,
+  onClose,
+  onDone,
+}: {
+  service: Service | null;
+  onClose(): void;
+  onDone(message: string): void;
+}) {
+  const [draft, setDraft] = useState({
+    name: service?.name ?? '',
+    durationMinutes: String(service?.durationMinutes ?? 60),
+    bufferBeforeMinutes: String(service?.bufferBeforeMinutes ?? 0),
+    bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
+    active: service?.active ?? true,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [inUse, setInUse] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local: Record<string, string> = {};
+    const whole = (text: string, field: string, min: number, max: number) => {
+      const value = Number(text);
+      if (!/^\d+$/.test(text.trim()) || value < min || value > max)
+        local[field] = `Enter whole minutes from ${min} to ${max}`;
+      return value;
+    };
+    const body = {
+      name: draft.name.trim(),
+      durationMinutes: whole(draft.durationMinutes, 'durationMinutes', 5, 1440),
+      bufferBeforeMinutes: whole(draft.bufferBeforeMinutes, 'bufferBeforeMinutes', 0, 240),
+      bufferAfterMinutes: whole(draft.bufferAfterMinutes, 'bufferAfterMinutes', 0, 240),
+      active: draft.active,
+    };
+    if (!body.name) local.name = 'Enter a name';
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (service) await request('PATCH', `/services/${encodeURIComponent(service.id)}`, body);
+      else await request('POST', '/services', body);
+      onDone(
+        service ? `${body.name} is saved.` : `${body.name} is added. Choose who performs it under Staff.`,
+      );
+    } catch (failure) {
+      setErrors(fieldErrors(failure));
+      setError(problemMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!service) return;
+    setBusy(true);
+    try {
+      await request('DELETE', `/services/${encodeURIComponent(service.id)}`);
+      onDone(`${service.name} is deleted.`);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'in_use') setInUse(true);
+      else setError(problemMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  const deactivate = async () => {
+    if (!service) return;
+    setBusy(true);
+    try {
+      await request('PATCH', `/services/${encodeURIComponent(service.id)}`, { active: false });
+      onDone(`${service.name} is no longer offered. Its bookings stay as they are.`);
+    } catch (failure) {
+      setError(problemMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  const number = (
+    field: 'durationMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes',
+    label: string,
+    hint?: string,
+  ) => (
+    <Field label={label} error={errorFor(errors, field)} {...(hint && { hint })}>
+      {(props) => (
+        <input
+          {...props}
+          type="number"
+          inputMode="numeric"
+          className="input-short"
+          value={draft[field]}
+          onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <Modal
+      title={service ? `Edit ${service.name}` : 'Add service'}
+      onClose={onClose}
+      footer={
+        <>
+          {service && !inUse && (
+            <button
+              type="button"
+              className="button button-danger-quiet footer-start"
+              onClick={remove}
+              disabled={busy}
+            >
+              Delete
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="service-form" className="button button-primary" disabled={busy}>
+            {service ? 'Save' : 'Add service'}
+          </button>
+        </>
+      }
+    >
+      <form id="service-form" onSubmit={submit} noValidate>
+        {inUse && (
+          <Notice tone="warning" title="This service has bookings">
+            <p>
+              It cannot be deleted while bookings use it. Stop offering it instead: existing bookings stay as
+              they are.
+            </p>
+            <button type="button" className="button" onClick={deactivate} disabled={busy}>
+              Deactivate instead
+            </button>
+          </Notice>
+        )}
+        {error && !inUse && <Notice tone="error">{error}</Notice>}
+        <Field label="Name" error={errorFor(errors, 'name')}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={120}
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+          )}
+        </Field>
+        {number('durationMinutes', 'Duration (minutes)')}
+        <div className="form-row">
+          {number('bufferBeforeMinutes', 'Buffer before (minutes)', 'Kept free before, e.g. travel.')}
+          {number('bufferAfterMinutes', 'Buffer after (minutes)', 'Kept free after, e.g. cleaning up.')}
+        </div>
+        <div className="check-row">
+          <input
+            type="checkbox"
+            id="service-active"
+            checked={draft.active}
+            onChange={(e) => setDraft({ ...draft, active: e.target.checked })}
+          />
+          <label htmlFor="service-active">Offered to customers (active)</label>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,409 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { ApiError, errorFor, fieldErrors, problemMessage, request } from './admin-api';
+import { type StaffMember, WEEKDAYS, type WorkingHours } from './admin-types';
+import { useBusiness } from './business-context';
+import { Link, navigate, useLeaveGuard } from './navigation';
+import { staffMemberPath } from './paths';
+import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
+import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
+
+function hoursSummary(hours: WorkingHours): string {
+  const open = WEEKDAYS.filter((day) => hours[day].length > 0);
+  return open.length === 0 ? 'Never' : `${open.length} day${open.length === 1 ? '' : 's'} a week`;
+}
+
+export function StaffPage() {
+  const { staff, services, reloadCatalog } = useBusiness();
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title="Staff"
+        description="Who does the work, which services each person performs, and their own hours if they differ."
+        actions={
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+            Add staff member
+          </button>
+        }
+      />
+      {staff.length === 0 ? (
+        <EmptyState>No staff yet. Add the people customers can be booked with.</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Services</th>
+                <th scope="col">Working hours</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row">
+                    <Link href={staffMemberPath(member.id)}>{member.name}</Link>
+                  </th>
+                  <td>{member.email ?? '—'}</td>
+                  <td>
+                    {member.serviceIds.length === 0
+                      ? 'None yet'
+                      : services
+                          .filter((service) => member.serviceIds.includes(service.id))
+                          .map((service) => service.name)
+                          .join(', ')}
+                  </td>
+                  <td>
+                    {member.workingHours
+                      ? `Own hours, ${hoursSummary(member.workingHours)}`
+                      : 'The business’s hours'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {adding && (
+        <AddStaffDialog
+          onClose={() => setAdding(false)}
+          onAdded={async (member) => {
+            await reloadCatalog();
+            navigate(staffMemberPath(member.id));
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function AddStaffDialog({ onClose, onAdded }: { onClose(): void; onAdded(member: StaffMember): void }) {
+  const { services } = useBusiness();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [serviceIds, setServiceIds] = useState<string[]>(services.filter((s) => s.active).map((s) => s.id));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setErrors({ name: 'Enter a name' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const { data } = await request<StaffMember>('POST', '/staff', {
+        name: name.trim(),
+        email: email.trim() || null,
+        serviceIds,
+      });
+      onAdded(data);
+    } catch (failure) {
+      setErrors(fieldErrors(failure));
+      setError(problemMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title="Add staff member"
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="add-staff-form" className="button button-primary" disabled={busy}>
+            {busy ? 'Adding…' : 'Add staff member'}
+          </button>
+        </>
+      }
+    >
+      <form id="add-staff-form" onSubmit={submit} noValidate>
+        {error && <Notice tone="error">{error}</Notice>}
+        <Field label="Name" error={errorFor(errors, 'name')}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={120}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Email (optional)" error={errorFor(errors, 'email')}>
+          {(props) => (
+            <input {...props} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          )}
+        </Field>
+        <ServiceChoices
+          serviceIds={serviceIds}
+          onChange={setServiceIds}
+          error={errorFor(errors, 'serviceIds')}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+function ServiceChoices({
+  serviceIds,
+  onChange,
+  error,
+}: {
+  serviceIds: string[];
+  onChange(ids: string[]): void;
+  error?: string | undefined;
+}) {
+  const { services } = useBusiness();
+  return (
+    <fieldset className={`field${error ? ' field-invalid' : ''}`}>
+      <legend>Services they perform</legend>
+      {services.length === 0 && (
+        <p className="hint">
+          No services yet: add them under <Link href="/admin/services">Services</Link>.
+        </p>
+      )}
+      <div className="checkbox-list">
+        {services.map((service) => (
+          <label key={service.id} className="checkbox-item">
+            <input
+              type="checkbox"
+              checked={serviceIds.includes(service.id)}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked
+                    ? [...serviceIds, service.id]
+                    : serviceIds.filter((id) => id !== service.id),
+                )
+              }
+            />
+            {service.name}
+            {!service.active && <span className="hint"> (not offered)</span>}
+          </label>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+    </fieldset>
+  );
+}
+
+export function StaffMemberPage({ id }: { id: string }) {
+  const { staff, settings, reloadCatalog } = useBusiness();
+  const member = staff.find((each) => each.id === id);
+  const header = (title: string) => (
+    <PageHeader breadcrumb={[{ label: 'Staff', href: '/admin/staff' }]} title={title} />
+  );
+  if (!member) {
+    return (
+      <>
+        {header('Staff member')}
+        <Notice tone="error">
+          There is no staff member at this address. <Link href="/admin/staff">Back to Staff</Link>
+        </Notice>
+      </>
+    );
+  }
+  return (
+    <>
+      {header(member.name)}
+      <StaffMemberForm member={member} businessHours={settings.workingHours} onSaved={reloadCatalog} />
+    </>
+  );
+}
+
+const draftOf = (member: StaffMember, businessHours: WorkingHours) => ({
+  name: member.name,
+  email: member.email ?? '',
+  serviceIds: [...member.serviceIds].sort(),
+  ownHours: member.workingHours !== null,
+  hours: fromApiHours(member.workingHours ?? businessHours),
+});
+
+function StaffMemberForm({
+  member,
+  businessHours,
+  onSaved,
+}: {
+  member: StaffMember;
+  businessHours: WorkingHours;
+  onSaved(): Promise<void>;
+}) {
+  const initial = useMemo(() => draftOf(member, businessHours), [member, businessHours]);
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string>();
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  useLeaveGuard(dirty);
+
+  const change = (patch: Partial<typeof draft>) => {
+    setDraft({ ...draft, ...patch });
+    setSave({ kind: 'idle' });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local = draft.ownHours ? checkWorkingHours(draft.hours, 'workingHours') : {};
+    if (!draft.name.trim()) local.name = 'Enter a name';
+    setErrors(local);
+    if (Object.keys(local).length > 0) {
+      setSave({ kind: 'failed', message: 'Not saved: check the highlighted fields.' });
+      return;
+    }
+    setSave({ kind: 'saving' });
+    try {
+      const { data } = await request<StaffMember>('PATCH', `/staff/${encodeURIComponent(member.id)}`, {
+        name: draft.name.trim(),
+        email: draft.email.trim() || null,
+        serviceIds: draft.serviceIds,
+        workingHours: draft.ownHours ? toApiHours(draft.hours) : null,
+      });
+      setDraft(draftOf(data, businessHours));
+      await onSaved();
+      setSave({ kind: 'saved' });
+    } catch (error) {
+      const byField = fieldErrors(error);
+      setErrors(byField);
+      setSave({
+        kind: 'failed',
+        message:
+          Object.keys(byField).length > 0
+            ? 'Not saved: check the highlighted fields.'
+            : problemMessage(error),
+      });
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await request('DELETE', `/staff/${encodeURIComponent(member.id)}`);
+      setDeleting(false);
+      await onSaved();
+      navigate('/admin/staff');
+    } catch (error) {
+      setDeleteError(
+        error instanceof ApiError && error.code === 'in_use'
+          ? `${member.name} has bookings, which keep their history. Reschedule or cancel them first, or simply remove all services so nobody can book ${member.name} any more.`
+          : problemMessage(error),
+      );
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="settings-form">
+      <section className="card" aria-labelledby="details-heading">
+        <h2 id="details-heading">Details</h2>
+        <div className="form-row">
+          <Field label="Name" error={errorFor(errors, 'name')}>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                maxLength={120}
+                value={draft.name}
+                onChange={(e) => change({ name: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Email (optional)" error={errorFor(errors, 'email')}>
+            {(props) => (
+              <input
+                {...props}
+                type="email"
+                value={draft.email}
+                onChange={(e) => change({ email: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <ServiceChoices
+          serviceIds={draft.serviceIds}
+          onChange={(serviceIds) => change({ serviceIds: [...serviceIds].sort() })}
+          error={errorFor(errors, 'serviceIds')}
+        />
+      </section>
+      <section className="card" aria-labelledby="staff-hours-heading">
+        <h2 id="staff-hours-heading">Working hours</h2>
+        <fieldset className="radio-list">
+          <legend className="visually-hidden">Which working hours apply</legend>
+          <label className="checkbox-item">
+            <input
+              type="radio"
+              name="hours"
+              checked={!draft.ownHours}
+              onChange={() => change({ ownHours: false })}
+            />
+            The business’s working hours
+          </label>
+          <label className="checkbox-item">
+            <input
+              type="radio"
+              name="hours"
+              checked={draft.ownHours}
+              onChange={() => change({ ownHours: true })}
+            />
+            Own working hours
+          </label>
+        </fieldset>
+        {draft.ownHours ? (
+          <WorkingHoursEditor
+            hours={draft.hours}
+            onChange={(hours) => change({ hours })}
+            errors={errors}
+            errorPrefix="workingHours"
+            label={`${member.name}’s working hours`}
+          />
+        ) : (
+          <p className="hint">
+            Follows <Link href="/admin/availability">the business’s working hours</Link>.
+          </p>
+        )}
+      </section>
+      <div className="form-footer">
+        <button type="submit" className="button button-primary" disabled={save.kind === 'saving'}>
+          {save.kind === 'saving' ? 'Saving…' : 'Save'}
+        </button>
+        <SaveFeedback state={save} />
+        <button
+          type="button"
+          className="button button-danger-quiet footer-end"
+          onClick={() => setDeleting(true)}
+        >
+          Delete staff member
+        </button>
+      </div>
+      {deleting && (
+        <Modal
+          title={`Delete ${member.name}?`}
+          onClose={() => {
+            setDeleting(false);
+            setDeleteError(undefined);
+          }}
+          footer={
+            <>
+              <button type="button" className="button" onClick={() => setDeleting(false)}>
+                Keep
+              </button>
+              <button type="button" className="button button-danger" onClick={remove}>
+                Delete
+              </button>
+            </>
+          }
+        >
+          {deleteError ? (
+            <Notice tone="error">{deleteError}</Notice>
+          ) : (
+            <p>{member.name} can no longer be booked.</p>
+          )}
+        </Modal>
+      )}
+    </form>
+  );
+}

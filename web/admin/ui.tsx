@@ -1,0 +1,266 @@
+import { Fragment, type ReactNode, useEffect, useId, useRef } from 'react';
+import type { BookingStatus, OutboxStatus } from './admin-types';
+import { Link } from './navigation';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** The page's title, with the trail of where it sits (Settings › Customer Portal › Flags & Permissions). */
+export function PageHeader({
+  breadcrumb = [],
+  title,
+  description,
+  actions,
+}: {
+  breadcrumb?: Crumb[];
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
+  useEffect(() => {
+    document.title = `${title} · Rebook admin`;
+  }, [title]);
+  return (
+    <header className="page-header">
+      {breadcrumb.length > 0 && (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            {breadcrumb.map((crumb, index) => (
+              <Fragment key={crumb.label}>
+                <li>
+                  {crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : <span>{crumb.label}</span>}
+                </li>
+                {index < breadcrumb.length - 1 && (
+                  <li aria-hidden="true" className="breadcrumb-separator">
+                    ›
+                  </li>
+                )}
+              </Fragment>
+            ))}
+            <li aria-hidden="true" className="breadcrumb-separator">
+              ›
+            </li>
+            <li>
+              <span aria-current="page">{title}</span>
+            </li>
+          </ol>
+        </nav>
+      )}
+      <div className="page-header-row">
+        <div>
+          <h1 tabIndex={-1}>{title}</h1>
+          {description && <p className="page-description">{description}</p>}
+        </div>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+    </header>
+  );
+}
+
+export interface FieldControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+/** A labelled control with its hint and its error right beneath, both read out with the control. */
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: (props: FieldControlProps) => ReactNode;
+  className?: string;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        ...(describedBy && { 'aria-describedby': describedBy }),
+        ...(error && { 'aria-invalid': true as const }),
+      })}
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && <FieldError id={errorId} message={error} />}
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id?: string; message: string }) {
+  return (
+    <p className="field-error" id={id}>
+      <span aria-hidden="true">⚠ </span>
+      {message}
+    </p>
+  );
+}
+
+export function Notice({
+  tone,
+  title,
+  children,
+}: {
+  tone: 'error' | 'success' | 'warning' | 'info';
+  title?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {title && <p className="notice-title">{title}</p>}
+      {children}
+    </div>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'failed'; message: string };
+
+/** "Saving…", "Saved", or why not: announced politely next to the Save button. */
+export function SaveFeedback({ state }: { state: SaveState }) {
+  return (
+    <span className={`save-feedback save-${state.kind}`} role="status" aria-live="polite">
+      {state.kind === 'saving' && 'Saving…'}
+      {state.kind === 'saved' && (
+        <>
+          <span aria-hidden="true">✓ </span>Saved
+        </>
+      )}
+      {state.kind === 'failed' && state.message}
+    </span>
+  );
+}
+
+export function Switch({
+  checked,
+  onChange,
+  labelledBy,
+  describedBy,
+  disabled,
+}: {
+  checked: boolean;
+  onChange(checked: boolean): void;
+  labelledBy: string;
+  describedBy?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      className="switch"
+      aria-checked={checked}
+      aria-labelledby={labelledBy}
+      aria-describedby={describedBy}
+      disabled={disabled}
+      onClick={() => onChange(!checked)}
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+      <span className="switch-state" aria-hidden="true">
+        {checked ? 'On' : 'Off'}
+      </span>
+    </button>
+  );
+}
+
+/**
+ * A modal on the native <dialog>: focus stays inside, Escape closes, and focus returns to what opened it.
+ */
+export function Modal({
+  title,
+  onClose,
+  children,
+  footer,
+  wide,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={`modal${wide ? ' modal-wide' : ''}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="modal-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="button-icon" onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </div>
+      <div className="modal-body">{children}</div>
+      {footer && <div className="modal-footer">{footer}</div>}
+    </dialog>
+  );
+}
+
+const BOOKING_STATUS_WORDS: Record<BookingStatus, string> = {
+  confirmed: 'Confirmed',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export function BookingStatusBadge({ status }: { status: BookingStatus }) {
+  return <span className={`badge badge-${status}`}>{BOOKING_STATUS_WORDS[status]}</span>;
+}
+
+const OUTBOX_STATUS_WORDS: Record<OutboxStatus, string> = {
+  pending: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+};
+
+export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
+  return <span className={`badge badge-mail-${status}`}>{OUTBOX_STATUS_WORDS[status]}</span>;
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <div className="empty-state">{children}</div>;
+}

@@ -1,0 +1,159 @@
+import { errorFor } from './admin-api';
+import { WEEKDAY_NAMES, WEEKDAYS, type Weekday, type WorkingHours } from './admin-types';
+import { FieldError } from './ui';
+import { minutesOf } from './zoned-time';
+
+/** Problems the office can fix before saving: a range that ends before it starts, or two that overlap. */
+export function checkWorkingHours(hours: WorkingHours, prefix: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const endOf = (time: string) => (time === '00:00' ? 1440 : minutesOf(time));
+  for (const day of WEEKDAYS) {
+    const ranges = hours[day];
+    ranges.forEach((range, index) => {
+      if (!range.start || !range.end) errors[`${prefix}.${day}`] = 'Enter a start and an end time';
+      else if (minutesOf(range.start) >= endOf(range.end))
+        errors[`${prefix}.${day}`] = `${range.start}–${range.end}: the end must be after the start`;
+      else if (
+        ranges.some(
+          (other, otherIndex) =>
+            otherIndex !== index &&
+            other.start &&
+            other.end &&
+            minutesOf(other.start) < endOf(range.end) &&
+            minutesOf(range.start) < endOf(other.end),
+        )
+      )
+        errors[`${prefix}.${day}`] = 'Two ranges overlap: make them follow each other';
+    });
+  }
+  return errors;
+}
+
+/** "24:00" is how the API writes the end of the day; a time input writes it "00:00". */
+export function toApiHours(hours: WorkingHours): WorkingHours {
+  const result = {} as WorkingHours;
+  for (const day of WEEKDAYS)
+    result[day] = hours[day].map((range) => ({
+      start: range.start,
+      end: range.end === '00:00' ? '24:00' : range.end,
+    }));
+  return result;
+}
+
+export function fromApiHours(hours: WorkingHours): WorkingHours {
+  const result = {} as WorkingHours;
+  for (const day of WEEKDAYS)
+    result[day] = hours[day].map((range) => ({
+      start: range.start,
+      end: range.end === '24:00' ? '00:00' : range.end,
+    }));
+  return result;
+}
+
+/** Opening times per weekday; several ranges a day make a lunch break. */
+export function WorkingHoursEditor({
+  hours,
+  onChange,
+  errors,
+  errorPrefix,
+  label,
+}: {
+  hours: WorkingHours;
+  onChange(hours: WorkingHours): void;
+  errors: Record<string, string>;
+  errorPrefix: string;
+  label: string;
+}) {
+  const setDay = (day: Weekday, ranges: WorkingHours[Weekday]) => onChange({ ...hours, [day]: ranges });
+  return (
+    <fieldset className="working-hours">
+      <legend className="visually-hidden">{label}</legend>
+      {WEEKDAYS.map((day) => {
+        const ranges = hours[day];
+        const error = errorFor(errors, `${errorPrefix}.${day}`);
+        const errorId = `${errorPrefix}-${day}-error`;
+        return (
+          <div key={day} className={`working-day${error ? ' field-invalid' : ''}`}>
+            <div className="working-day-name" id={`${errorPrefix}-${day}`}>
+              {WEEKDAY_NAMES[day]}
+            </div>
+            <div className="working-day-ranges">
+              {ranges.length === 0 && <span className="closed">Closed</span>}
+              {ranges.map((range, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity of their own while edited
+                <div key={index} className="time-range">
+                  <label className="visually-hidden" htmlFor={`${errorPrefix}-${day}-${index}-start`}>
+                    {WEEKDAY_NAMES[day]} range {index + 1} from
+                  </label>
+                  <input
+                    id={`${errorPrefix}-${day}-${index}-start`}
+                    type="time"
+                    step={300}
+                    value={range.start}
+                    {...(error && { 'aria-invalid': true, 'aria-describedby': errorId })}
+                    onChange={(event) =>
+                      setDay(
+                        day,
+                        ranges.map((r, i) => (i === index ? { ...r, start: event.target.value } : r)),
+                      )
+                    }
+                  />
+                  <span aria-hidden="true">to</span>
+                  <label className="visually-hidden" htmlFor={`${errorPrefix}-${day}-${index}-end`}>
+                    {WEEKDAY_NAMES[day]} range {index + 1} until
+                  </label>
+                  <input
+                    id={`${errorPrefix}-${day}-${index}-end`}
+                    type="time"
+                    step={300}
+                    value={range.end}
+                    {...(error && { 'aria-invalid': true, 'aria-describedby': errorId })}
+                    onChange={(event) =>
+                      setDay(
+                        day,
+                        ranges.map((r, i) => (i === index ? { ...r, end: event.target.value } : r)),
+                      )
+                    }
+                  />
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    onClick={() =>
+                      setDay(
+                        day,
+                        ranges.filter((_, i) => i !== index),
+                      )
+                    }
+                    aria-label={`Remove ${WEEKDAY_NAMES[day]} ${range.start || '…'}–${range.end || '…'}`}
+                  >
+                    Remove
+                  </button>
+                </div>
+              ))}
+              {error && <FieldError id={errorId} message={error} />}
+            </div>
+            <div className="working-day-actions">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  const last = ranges[ranges.length - 1];
+                  const next = last
+                    ? {
+                        start: last.end,
+                        end: last.end < '17:00' ? '17:00' : last.end < '23:00' ? '23:00' : '00:00',
+                      }
+                    : { start: '09:00', end: '17:00' };
+                  setDay(day, [...ranges, next]);
+                }}
+                aria-label={`Add a range on ${WEEKDAY_NAMES[day]}`}
+              >
+                Add range
+              </button>
+            </div>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
