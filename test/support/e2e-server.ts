@@ -17,6 +17,7 @@ export interface E2eServer {
   sink: SmtpSink;
   /** An admin bearer token, for setting up data through the API. */
   token: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint they call returns.
   api(method: string, path: string, body?: unknown): Promise<{ status: number; json: () => Promise<any> }>;
   /** Sends every email that is due, through the real SMTP sink. */
   deliverMail(): Promise<void>;
