@@ -1,3 +1,4 @@
+import type { Liquid, Template } from 'liquidjs';
 import { type EmailFacts, templateVariables } from './email-context.js';
 import type { EmailTemplate } from './email-template.js';
 import { htmlEngine, textEngine } from './template-engines.js';
@@ -32,6 +33,27 @@ function tidyText(rendered: string): string {
 }
 
 /**
+ * Parsing a template costs more than rendering it, and the same few templates render for every email: keep
+ * the parsed form of the most recent sources (an edited template is a new source, so nothing goes stale).
+ */
+const PARSED_LIMIT = 64;
+const parsedTemplates = new Map<Liquid, Map<string, Template[]>>();
+function parsed(engine: Liquid, source: string): Template[] {
+  let cache = parsedTemplates.get(engine);
+  if (!cache) {
+    cache = new Map();
+    parsedTemplates.set(engine, cache);
+  }
+  let templates = cache.get(source);
+  if (!templates) {
+    templates = engine.parse(source);
+    if (cache.size >= PARSED_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(source, templates);
+  }
+  return templates;
+}
+
+/**
  * Renders the three parts. Unknown variables render empty; a render error (a runaway loop, a filter given
  * nonsense) rejects, and the caller decides whether to fall back to the default template.
  */
@@ -39,9 +61,9 @@ export async function renderEmail(template: EmailTemplate, facts: EmailFacts): P
   // Each part gets its own variables object: `{% increment %}` writes into it, and one part must not see
   // another's counters.
   const [subject, html, text] = await Promise.all([
-    textEngine.parseAndRender(template.subject, templateVariables(facts)),
-    htmlEngine.parseAndRender(template.html, templateVariables(facts)),
-    textEngine.parseAndRender(template.text, templateVariables(facts)),
+    textEngine.render(parsed(textEngine, template.subject), templateVariables(facts)),
+    htmlEngine.render(parsed(htmlEngine, template.html), templateVariables(facts)),
+    textEngine.render(parsed(textEngine, template.text), templateVariables(facts)),
   ]);
   return { subject: cleanSubject(String(subject)), html: String(html), text: tidyText(String(text)) };
 }

@@ -23,6 +23,7 @@ import { webAppShell } from '../http/web-apps.js';
 import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
 import {
+  findCustomerBooking,
   portalBookingSchema,
   portalBookingSummaries,
   portalBookingSummarySchema,
@@ -33,7 +34,14 @@ import { requestSignIn } from './request-sign-in.js';
 
 const PORTAL = `${API_PREFIX}/portal`;
 /** Guessing tokens costs a client its access for a while; a person opening links never gets near this. */
-const LINK_RATE_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+const LINK_RATE_LIMIT = {
+  rateLimit: {
+    max: 60,
+    timeWindow: '1 minute',
+    // Only requests that try a token count: reloading the page itself is not guessing.
+    allowList: (request: { query: unknown }) => (request.query as { token?: unknown }).token === undefined,
+  },
+};
 const SIGN_IN_RATE_LIMIT = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 
 const bookingParams = z.strictObject({ id: idField });
@@ -161,7 +169,9 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => {
-      const booking = await view(request.params.id, accessOf(request).customerId);
+      const booking = valueOrThrow(
+        await findCustomerBooking(db, request.params.id, accessOf(request).customerId),
+      );
       const answer = valueOrThrow(
         await findAvailableSlots(context, {
           serviceId: booking.serviceId,
