@@ -11,6 +11,7 @@ import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
 import { calendarInvite } from './calendar-invite.js';
 import type { EmailFacts } from './email-context.js';
+import type { EmailTemplate } from './email-template.js';
 import type { OutgoingMail } from './mail-transport.js';
 import type { OutboxMessage } from './outbox-repository.js';
 import { renderEmail } from './render-email.js';
@@ -21,6 +22,33 @@ export interface ComposeContext {
   publicUrl: string;
   mailFrom: { name: string; address: string } | undefined;
   now: number;
+  /** Settings and templates, read once for a whole batch of emails. */
+  shared?: SharedReads;
+}
+
+export interface SharedReads {
+  settings(): Promise<BusinessSettings>;
+  template(kind: OutboxMessage['kind']): Promise<EmailTemplate>;
+}
+
+/** Reads that every email of a batch needs, made once for the batch. */
+export function sharedReads(db: Kysely<Database>): SharedReads {
+  let settings: Promise<BusinessSettings> | undefined;
+  const templates = new Map<OutboxMessage['kind'], Promise<EmailTemplate>>();
+  return {
+    settings: () => {
+      settings ??= readSettings(db);
+      return settings;
+    },
+    template: (kind) => {
+      let template = templates.get(kind);
+      if (!template) {
+        template = findTemplate(db, kind);
+        templates.set(kind, template);
+      }
+      return template;
+    },
+  };
 }
 
 export interface ComposedEmail {
@@ -46,7 +74,8 @@ async function composeSignIn(context: ComposeContext, message: OutboxMessage): P
     ? await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst()
     : undefined;
   if (!customer) throw new UndeliverableEmail('the customer for this sign-in link no longer exists');
-  const [settings, template] = await Promise.all([readSettings(db), findTemplate(db, message.kind)]);
+  const shared = context.shared ?? sharedReads(db);
+  const [settings, template] = await Promise.all([shared.settings(), shared.template(message.kind)]);
   const link = await mintSignInLink(db, context.publicUrl, customer.id, now);
   const rendered = await renderEmail(template, {
     business: businessFacts(settings),
@@ -84,9 +113,10 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
   if (message.bookingId === null) throw new UndeliverableEmail(`${message.kind} needs a booking`);
   const booking = await findBooking(db, message.bookingId);
   if (!booking) throw new UndeliverableEmail(`booking ${message.bookingId} no longer exists`);
+  const shared = context.shared ?? sharedReads(db);
   const [settings, template, customer, service, staff, customerReschedules] = await Promise.all([
-    readSettings(db),
-    findTemplate(db, message.kind),
+    shared.settings(),
+    shared.template(message.kind),
     db.selectFrom('customers').selectAll().where('id', '=', booking.customerId).executeTakeFirstOrThrow(),
     findService(db, booking.serviceId),
     findStaffMember(db, booking.staffId),

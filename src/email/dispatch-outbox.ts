@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
-import { composeEmail, UndeliverableEmail } from './compose-email.js';
+import { composeEmail, type SharedReads, sharedReads, UndeliverableEmail } from './compose-email.js';
 import type { MailTransport } from './mail-transport.js';
 import { claimDueMessages, markAttemptFailed, markSent, type OutboxMessage } from './outbox-repository.js';
 
@@ -13,6 +13,8 @@ export interface DispatchContext {
 }
 
 export const MAX_ATTEMPTS = 8;
+/** Messages of one batch in flight at once (the SMTP pool holds three connections). */
+const PARALLEL_SENDS = 4;
 /** How long a worker may take to send a message before another may assume it died and send it again. */
 export const SEND_LEASE_MS = 2 * 60_000;
 
@@ -33,18 +35,27 @@ export async function dispatchDueEmails(context: DispatchContext, limit = 50): P
   const now = clock.now();
   const claimed = await claimDueMessages(store.db, store.dialect, now, now + SEND_LEASE_MS, limit);
   const report: DispatchReport = { sent: 0, retrying: 0, failed: 0 };
-  for (const message of claimed) {
-    const outcome = await deliver(context, message);
-    report[outcome]++;
-  }
+  const shared = sharedReads(store.db);
+  // A few at a time: an SMTP round trip or a PostgreSQL query waits on the network, not on this process.
+  const queue = [...claimed];
+  const lane = async () => {
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      report[await deliver(context, message, shared)]++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, queue.length) }, lane));
   return report;
 }
 
-async function deliver(context: DispatchContext, message: OutboxMessage): Promise<keyof DispatchReport> {
+async function deliver(
+  context: DispatchContext,
+  message: OutboxMessage,
+  shared: SharedReads,
+): Promise<keyof DispatchReport> {
   const { store, clock, transport } = context;
   try {
     const { mail, secrets } = await composeEmail(
-      { db: store.db, publicUrl: context.publicUrl, mailFrom: context.mailFrom, now: clock.now() },
+      { db: store.db, publicUrl: context.publicUrl, mailFrom: context.mailFrom, now: clock.now(), shared },
       message,
     );
     await transport.send(mail);
