@@ -351,6 +351,16 @@ describeEachDatabase('reminders', (kind) => {
     expect(await remindersFor(missed.id)).toHaveLength(0);
   });
 
+  it('keeps the reminder when a booking moves away and back again', async () => {
+    t.clock.set('2026-12-15T08:00:00Z');
+    const booking = await book(t, business, '2026-12-18T15:00:00Z');
+    await t.api('POST', `/bookings/${booking.id}/reschedule`, { startsAt: '2026-12-18T17:00:00Z' });
+    await t.api('POST', `/bookings/${booking.id}/reschedule`, { startsAt: '2026-12-18T15:00:00Z' });
+    t.clock.set('2026-12-17T15:00:00Z');
+    await work();
+    expect(await remindersFor(booking.id)).toHaveLength(1);
+  });
+
   it('schedules no reminder for a booking made inside the lead time', async () => {
     t.clock.set('2026-12-14T08:00:00Z');
     const soon = await book(t, business, '2026-12-14T19:00:00Z');

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
-/** One reminder per booking and scheduled time; a second insert for the same time does nothing. */
+/**
+ * One reminder per booking and scheduled time. A second insert for the same time leaves a pending or sent one
+ * alone, but revives one dropped when the booking moved away and has now moved back (A → B → A).
+ */
 export async function scheduleReminder(
   db: Kysely<Database>,
   bookingId: string,
@@ -18,7 +21,12 @@ export async function scheduleReminder(
       created_at: now,
       handled_at: null,
     })
-    .onConflict((oc) => oc.columns(['booking_id', 'starts_at']).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['booking_id', 'starts_at'])
+        .doUpdateSet({ status: 'pending', handled_at: null })
+        .where('booking_reminders.status', '=', 'dropped'),
+    )
     .execute();
 }
 

