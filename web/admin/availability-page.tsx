@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { formatClock, localDate } from '../shared/business-time';
-import { errorFor, fieldErrors, get, problemMessage, query, request } from './admin-api';
+import { errorFor, fieldErrors, get, problemMessage, query, request, saveFailure } from './admin-api';
 import type { BlockedEvent, BusinessSettings } from './admin-types';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
@@ -79,15 +79,9 @@ function BusinessHoursForm() {
       setSave({ kind: 'saved' });
       setSettings(data);
     } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors(byField);
-      setSave({
-        kind: 'failed',
-        message:
-          Object.keys(byField).length > 0
-            ? 'Not saved: check the highlighted fields.'
-            : problemMessage(error),
-      });
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setSave(failure.state);
     }
   };
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
-import { errorFor, fieldErrors, problemMessage, request } from './admin-api';
+import { CHECK_THE_FIELDS, errorFor, request, saveFailure } from './admin-api';
 import type { BusinessSettings, CustomerPortalSettings } from './admin-types';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
@@ -92,7 +92,7 @@ export function FlagsAndPermissionsPage() {
     const parsed = parse(draft);
     if ('errors' in parsed) {
       setErrors(parsed.errors);
-      setSave({ kind: 'failed', message: 'Not saved: check the highlighted fields.' });
+      setSave(CHECK_THE_FIELDS);
       focusFirstError();
       return;
     }
@@ -107,15 +107,9 @@ export function FlagsAndPermissionsPage() {
       setDraft(draftOf(data.customerPortal));
       setSave({ kind: 'saved' });
     } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors(byField);
-      setSave({
-        kind: 'failed',
-        message:
-          Object.keys(byField).length > 0
-            ? 'Not saved: check the highlighted fields.'
-            : problemMessage(error),
-      });
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setSave(failure.state);
       focusFirstError();
     }
   };

@@ -1,5 +1,5 @@
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { errorFor, fieldErrors, problemMessage, request } from './admin-api';
+import { CHECK_THE_FIELDS, errorFor, request, saveFailure } from './admin-api';
 import type { BusinessSettings } from './admin-types';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
@@ -52,7 +52,7 @@ export function GeneralSettingsPage() {
     if (draft.businessName.trim() === '') local.businessName = 'Enter the name customers know you by';
     if (Object.keys(local).length > 0) {
       setErrors(local);
-      setSave({ kind: 'failed', message: 'Not saved: check the highlighted fields.' });
+      setSave(CHECK_THE_FIELDS);
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );
@@ -73,15 +73,9 @@ export function GeneralSettingsPage() {
       setDraft(draftOf(data));
       setSave({ kind: 'saved' });
     } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors(byField);
-      setSave({
-        kind: 'failed',
-        message:
-          Object.keys(byField).length > 0
-            ? 'Not saved: check the highlighted fields.'
-            : problemMessage(error),
-      });
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setSave(failure.state);
     }
   };
 

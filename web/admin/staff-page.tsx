@@ -1,5 +1,13 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError, errorFor, fieldErrors, problemMessage, request } from './admin-api';
+import {
+  ApiError,
+  CHECK_THE_FIELDS,
+  errorFor,
+  fieldErrors,
+  problemMessage,
+  request,
+  saveFailure,
+} from './admin-api';
 import { type StaffMember, WEEKDAYS, type WorkingHours } from './admin-types';
 import { useBusiness } from './business-context';
 import { Link, navigate, useLeaveGuard } from './navigation';
@@ -254,7 +262,7 @@ function StaffMemberForm({
     if (!draft.name.trim()) local.name = 'Enter a name';
     setErrors(local);
     if (Object.keys(local).length > 0) {
-      setSave({ kind: 'failed', message: 'Not saved: check the highlighted fields.' });
+      setSave(CHECK_THE_FIELDS);
       return;
     }
     setSave({ kind: 'saving' });
@@ -269,15 +277,9 @@ function StaffMemberForm({
       await onSaved();
       setSave({ kind: 'saved' });
     } catch (error) {
-      const byField = fieldErrors(error);
-      setErrors(byField);
-      setSave({
-        kind: 'failed',
-        message:
-          Object.keys(byField).length > 0
-            ? 'Not saved: check the highlighted fields.'
-            : problemMessage(error),
-      });
+      const failure = saveFailure(error);
+      setErrors(failure.errors);
+      setSave(failure.state);
     }
   };
 
