@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBrowser, screenshot } from '../support/browser.js';
 import { type E2eServer, startE2eServer } from '../support/e2e-server.js';
+import { linkIn } from '../support/smtp-sink.js';
 
 // The business is in New York; the server's clock stands at Tue 1 Dec 2026, 09:00 EST (14:00Z).
 const ALICE = 'alice@example.com';
@@ -11,15 +12,6 @@ const RESCHEDULE_LINK = 'Reschedule or change booking details';
 const OPEN_LINK = 'open your booking';
 const BLOCKED = 'Please call us on 555-0100 to change this booking.';
 const nineToFive = [{ start: '09:00', end: '17:00' }];
-
-/** The href of the anchor whose text is exactly `text`. */
-function linkIn(mail: ParsedMail, text: string): string | undefined {
-  for (const match of String(mail.html).matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
-    const label = (match[2] ?? '').replace(/<[^>]*>/g, '').trim();
-    if (label === text) return (match[1] ?? '').replaceAll('&amp;', '&');
-  }
-  return undefined;
-}
 
 describe('customer portal: what the business allows', () => {
   let server: E2eServer;

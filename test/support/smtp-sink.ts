@@ -67,3 +67,12 @@ export function calendarPartOf(mail: ParsedMail): string | undefined {
   );
   return part?.content.toString('utf8');
 }
+
+/** The href of the anchor whose text is exactly `text`. */
+export function linkIn(mail: ParsedMail, text: string): string | undefined {
+  for (const match of String(mail.html).matchAll(/<a\b[^>]*\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
+    const label = (match[2] ?? '').replace(/<[^>]*>/g, '').trim();
+    if (label === text) return (match[1] ?? '').replaceAll('&amp;', '&');
+  }
+  return undefined;
+}
