@@ -5,6 +5,7 @@ import { isUniqueViolation } from '../db/dialect.js';
 import type { CustomerTable, Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
 import { emailField, idField, singleLineField, timeZoneField } from '../field-schemas.js';
+import { givenFields } from '../patch-fields.js';
 
 export const customerSchema = z.object({
   id: idField,
@@ -77,7 +78,7 @@ export async function updateCustomer(
   try {
     const result = await db
       .updateTable('customers')
-      .set({ ...definedFields(patch), updated_at: now })
+      .set({ ...givenFields(patch), updated_at: now })
       .where('id', '=', id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) return notFound('customer');
@@ -86,8 +87,4 @@ export async function updateCustomer(
     throw error;
   }
   return getCustomer(db, id);
-}
-
-function definedFields<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

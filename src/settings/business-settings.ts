@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailField, singleLineField, textField, timeZoneField } from '../field-schemas.js';
+import { givenFields } from '../patch-fields.js';
 import {
   workingHoursPatchSchema,
   workingHoursSchema,
@@ -91,12 +92,8 @@ export function mergeSettings(current: BusinessSettings, patch: BusinessSettings
   const { workingHours, customerPortal, ...rest } = patch;
   return {
     ...current,
-    ...definedOnly(rest),
-    workingHours: { ...current.workingHours, ...definedOnly(workingHours ?? {}) },
-    customerPortal: { ...current.customerPortal, ...definedOnly(customerPortal ?? {}) },
+    ...givenFields(rest),
+    workingHours: { ...current.workingHours, ...givenFields(workingHours ?? {}) },
+    customerPortal: { ...current.customerPortal, ...givenFields(customerPortal ?? {}) },
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,4 +1,7 @@
-import { formatClock, localDate, zoneAbbreviation } from '../shared/business-time';
+import { formatClock, formatDate, localDate, zoneAbbreviation } from '../shared/business-time';
+
+export { formatDate, formatDateTime } from '../shared/business-time';
+
 import type { BookingStatus, HistoryEntry } from './portal-types';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -22,21 +25,10 @@ function partsOf(iso: string, timeZone: string, style: 'long' | 'short') {
 // Dates are joined from their parts, as the server does for emails: newer ICU writes "Thursday, 3 December
 // 2026" for en-GB, and the page must say the same as the email the customer just read.
 
-/** "Thursday 3 December 2026" */
-export function formatDate(iso: string, timeZone: string): string {
-  const part = partsOf(iso, timeZone, 'long');
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-}
-
 /** "Thu 3 Dec" */
 export function formatShortDate(iso: string, timeZone: string): string {
   const part = partsOf(iso, timeZone, 'short');
   return `${part('weekday')} ${part('day')} ${part('month')}`;
-}
-
-/** "Thursday 3 December 2026, 10:00 EST", as the emails write it. */
-export function formatDateTime(iso: string, timeZone: string): string {
-  return `${formatDate(iso, timeZone)}, ${formatClock(iso, timeZone)} ${zoneAbbreviation(iso, timeZone)}`;
 }
 
 /** "Thu 3 Dec 14:00" */

@@ -28,9 +28,16 @@ export function zoneAbbreviation(iso: string, timeZone: string): string {
 
 /** "Tuesday 1 December 2026" */
 export function formatDate(iso: string, timeZone: string): string {
-  return formatter(timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(iso),
-  );
+  // Joined from parts, as the emails are: newer ICU writes "Thursday, 3 December 2026" for en-GB, and the page
+  // must say the same as the email the customer just read.
+  const parts = formatter(timeZone, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).formatToParts(new Date(iso));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
 /** "10:00" */
