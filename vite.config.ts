@@ -1,12 +1,53 @@
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** The most JavaScript (gzip) a page of each app may load before it can show anything. */
+const BUDGET_KB: Record<string, number> = { portal: 120, admin: 250 };
+
+/**
+ * Prints what each app's page loads (its entry and every chunk that entry imports statically), gzipped,
+ * and fails the build above the app's budget: a customer on a slow phone waits for every kilobyte.
+ */
+function bundleBudget(): Plugin {
+  return {
+    name: 'rebook-bundle-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
+      );
+      const over: string[] = [];
+      for (const entry of [...chunks.values()].filter((chunk) => chunk.isEntry)) {
+        const loaded = new Set<string>();
+        const visit = (name: string) => {
+          if (loaded.has(name)) return;
+          loaded.add(name);
+          for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+        };
+        visit(entry.fileName);
+        const bytes = [...loaded].reduce(
+          (sum, name) => sum + gzipSync(chunks.get(name)?.code ?? '', { level: 9 }).length,
+          0,
+        );
+        const kb = bytes / 1024;
+        const budget = BUDGET_KB[entry.name] ?? Number.POSITIVE_INFINITY;
+        console.log(
+          `${entry.name}: ${kb.toFixed(1)} KB of JavaScript (gzip) on first load, ${loaded.size} files, budget ${budget} KB`,
+        );
+        if (kb > budget) over.push(`${entry.name} loads ${kb.toFixed(1)} KB, over its ${budget} KB budget`);
+      }
+      if (over.length > 0) this.error(over.join('; '));
+    },
+  };
+}
 
 /** Two small single-page apps, built into dist/web and served by the same Fastify process. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'web'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), bundleBudget()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

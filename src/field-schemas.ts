@@ -1,5 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+// Every schema's messages in the API's own words (a side effect: Zod's configuration is global).
+import './validation-messages.js';
 
 /** Field types shared by the request and response schemas of every module. */
 

@@ -1,6 +1,5 @@
-import { ApiError, type ApiResponse, api } from '../shared/api';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import { ApiError, createApiClient, dataOf } from '../shared/api-client';
+import type { SettingsChange } from '../shared/api-types';
 
 const sessionEndedListeners = new Set<() => void>();
 
@@ -10,41 +9,18 @@ export function onSessionEnded(listener: () => void): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
-const sessionRestoredListeners = new Set<() => void>();
-
-/** Called after signing in again over a page: what failed with 401 can load now. */
-export function onSessionRestored(listener: () => void): () => void {
-  sessionRestoredListeners.add(listener);
-  return () => sessionRestoredListeners.delete(listener);
-}
-
-export function sessionRestored(): void {
-  for (const listener of sessionRestoredListeners) listener();
-}
-
 /**
- * An admin API call with the session cookie. A 401 tells the app to ask for the password again, without
- * throwing away what is on screen, so an unsaved edit survives an expired session.
+ * The admin API, typed by the server's OpenAPI document. A 401 tells the app to ask for the password again,
+ * without throwing away what is on screen, so an unsaved edit survives an expired session.
  */
-export async function request<T>(
-  method: Method,
-  path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-): Promise<ApiResponse<T>> {
-  try {
-    return await api<T>(method, path, body, headers);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401)
-      for (const listener of sessionEndedListeners) listener();
-    throw error;
-  }
-}
+export const adminApi = createApiClient((response) => {
+  if (response.status === 401) for (const listener of sessionEndedListeners) listener();
+});
 
-export async function get<T>(path: string): Promise<T> {
-  return (await request<T>('GET', path)).data;
-}
+/** Saves a change to the business settings and answers them all, as they now are. */
+export const saveSettings = (body: SettingsChange) => dataOf(adminApi.PATCH('/api/v1/settings', { body }));
 
+/** A query string for a link inside the admin (empty values left out). */
 export function query(params: Record<string, string | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
@@ -52,21 +28,8 @@ export function query(params: Record<string, string | undefined | null>): string
   return text ? `?${text}` : '';
 }
 
-const ZOD_WORDING: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => string]> = [
-  [/^Too small: expected number to be >=?(\S+)$/, (m) => `Must be at least ${m[1]}`],
-  [/^Too big: expected number to be <=?(\S+)$/, (m) => `Must be at most ${m[1]}`],
-  [/^Too small: expected string to have >=?(\d+) characters?$/, () => 'Must not be empty'],
-  [/^Too big: expected string to have <=?(\d+) characters?$/, (m) => `Must be at most ${m[1]} characters`],
-  [/^Invalid input: expected number.*$/, () => 'Enter a whole number'],
-  [/^Invalid input: expected int.*$/, () => 'Enter a whole number'],
-];
-
-/** The API's validation wording turned into a sentence an office manager reads. */
+/** The server's words for a field ("must be at least 5") as a sentence beside the field. */
 export function humanMessage(message: string): string {
-  for (const [pattern, wording] of ZOD_WORDING) {
-    const match = message.match(pattern);
-    if (match) return wording(match);
-  }
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 

@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../shared/api';
-import { onSessionEnded, sessionRestored } from './admin-api';
+import { ApiError, dataOf } from '../shared/api-client';
+import { adminApi, onSessionEnded } from './admin-api';
+import { createAdminQueryClient } from './admin-queries';
 import { AdminShell } from './admin-shell';
 import { BusinessProvider, type BusinessSnapshot, loadBusiness } from './business-context';
 import { mayLeave } from './navigation';
@@ -14,12 +16,29 @@ type State =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; business: BusinessSnapshot; sessionEnded: boolean };
 
+const queryClient = createAdminQueryClient();
+
+/** Data that could not load because the session had ended loads again once the office signs in. */
+function sessionRestored(): void {
+  queryClient.refetchQueries({
+    predicate: (query) => query.state.error instanceof ApiError && query.state.error.status === 401,
+  });
+}
+
 export function AdminApp() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AdminSession />
+    </QueryClientProvider>
+  );
+}
+
+function AdminSession() {
   const [state, setState] = useState<State>({ kind: 'starting' });
 
   const start = useCallback(async () => {
     try {
-      setState({ kind: 'ready', business: await loadBusiness(), sessionEnded: false });
+      setState({ kind: 'ready', business: await loadBusiness(queryClient), sessionEnded: false });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setState({ kind: 'signed-out' });
       else
@@ -46,7 +65,8 @@ export function AdminApp() {
   const signOut = async () => {
     if (!mayLeave()) return;
     try {
-      await api('DELETE', '/auth/session');
+      await dataOf(adminApi.DELETE('/api/v1/auth/session'));
+      queryClient.clear();
     } finally {
       setState({ kind: 'signed-out', notice: 'You have signed out.' });
     }

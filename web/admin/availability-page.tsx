@@ -1,12 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import { dataOf } from '../shared/api-client';
+import type { BlockedEvent } from '../shared/api-types';
 import { formatClock, localDate } from '../shared/business-time';
-import { errorFor, fieldErrors, get, problemMessage, query, request, saveFailure } from './admin-api';
-import type { BlockedEvent, BusinessSettings } from './admin-types';
+import { adminApi, errorFor, fieldErrors, problemMessage, saveFailure, saveSettings } from './admin-api';
+import { blockedEventsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
-import { useResource } from './use-resource';
 import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
 import { instantFromLocal, shortDateTime, todayIn } from './zoned-time';
 
@@ -70,10 +72,7 @@ function BusinessHoursForm() {
     }
     setSave({ kind: 'saving' });
     try {
-      const { data } = await request<BusinessSettings>('PATCH', '/settings', {
-        timezone,
-        workingHours: toApiHours(hours),
-      });
+      const data = await saveSettings({ timezone, workingHours: toApiHours(hours) });
       setSaved(data);
       setHours(fromApiHours(data.workingHours));
       setSave({ kind: 'saved' });
@@ -132,10 +131,9 @@ function BlockedTime() {
   const { settings, staff, staffName } = useBusiness();
   const zone = settings.timezone;
   const today = todayIn(zone);
-  const events = useResource(
-    () => get<BlockedEvent[]>(`/blocked-events${query({ from: instantFromLocal(today, '00:00', zone) })}`),
-    [today, zone],
-  );
+  const client = useQueryClient();
+  const events = useQuery(blockedEventsQuery({ from: instantFromLocal(today, '00:00', zone) }));
+  const changed = () => client.invalidateQueries({ queryKey: ['blocked-events'] });
   const [draft, setDraft] = useState({
     staffId: '',
     startDate: today,
@@ -164,15 +162,14 @@ function BlockedTime() {
     setErrors({});
     setSave({ kind: 'saving' });
     try {
-      await request('POST', '/blocked-events', {
-        staffId: draft.staffId || null,
-        startsAt,
-        endsAt,
-        reason: draft.reason.trim() || null,
-      });
+      await dataOf(
+        adminApi.POST('/api/v1/blocked-events', {
+          body: { staffId: draft.staffId || null, startsAt, endsAt, reason: draft.reason.trim() || null },
+        }),
+      );
       setSave({ kind: 'saved' });
       setDraft({ ...draft, reason: '' });
-      events.reload();
+      changed();
     } catch (error) {
       setErrors(fieldErrors(error));
       setSave({ kind: 'failed', message: problemMessage(error) });
@@ -182,9 +179,9 @@ function BlockedTime() {
   const remove = async () => {
     if (!removing) return;
     try {
-      await request('DELETE', `/blocked-events/${encodeURIComponent(removing.id)}`);
+      await dataOf(adminApi.DELETE('/api/v1/blocked-events/{id}', { params: { path: { id: removing.id } } }));
       setRemoving(undefined);
-      events.reload();
+      changed();
     } catch (error) {
       setRemoveError(problemMessage(error));
     }
@@ -203,8 +200,8 @@ function BlockedTime() {
         real-time availability off, customers can still pick these times and the booking is flagged as a
         conflict.
       </p>
-      {events.loading && !events.data && <Loading label="Loading blocked time…" />}
-      {events.error !== undefined && <Notice tone="error">{problemMessage(events.error)}</Notice>}
+      {events.isPending && <Loading label="Loading blocked time…" />}
+      {events.isError && <Notice tone="error">{problemMessage(events.error)}</Notice>}
       {events.data && events.data.length === 0 && <EmptyState>No blocked time ahead.</EmptyState>}
       {events.data && events.data.length > 0 && (
         <div className="table-wrap">

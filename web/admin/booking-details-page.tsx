@@ -1,28 +1,18 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { answerOf, dataOf } from '../shared/api-client';
+import type { BookingDetails } from '../shared/api-types';
 import { formatClock } from '../shared/business-time';
-import { ApiError, get, problemMessage, query, request } from './admin-api';
-import {
-  type BookingDetails,
-  bookingReference,
-  type Customer,
-  EMAIL_KIND_TITLES,
-  type OutboxEmail,
-} from './admin-types';
+import { ApiError, adminApi, problemMessage, query } from './admin-api';
+import { bookingQuery, customerQuery, outboxQuery } from './admin-queries';
+import { bookingReference, EMAIL_KIND_TITLES } from './admin-words';
 import { describeHistoryEntry } from './booking-history';
 import { useBusiness } from './business-context';
-import { rememberCustomer } from './customer-directory';
 import { Link } from './navigation';
 import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
 import { RescheduleDialog } from './reschedule-dialog';
 import { BookingStatusBadge, Field, Loading, Modal, Notice, OutboxStatusBadge, PageHeader } from './ui';
-import { useResource } from './use-resource';
 import { describeMinutes, longDateTime, shortDateTime } from './zoned-time';
-
-interface Loaded {
-  booking: BookingDetails;
-  etag: string | null;
-  customer: Customer | undefined;
-}
 
 type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
 
@@ -32,15 +22,12 @@ export function BookingDetailsPage({ id }: { id: string }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning'; text: string }>();
 
-  const details = useResource<Loaded>(async () => {
-    const response = await request<BookingDetails>('GET', `/bookings/${encodeURIComponent(id)}`);
-    const customer = await get<Customer>(`/customers/${encodeURIComponent(response.data.customerId)}`).catch(
-      () => undefined,
-    );
-    if (customer) rememberCustomer(customer);
-    return { booking: response.data, etag: response.etag, customer };
-  }, [id]);
-  const emails = useResource(() => get<OutboxEmail[]>(`/outbox${query({ bookingId: id })}`), [id]);
+  const client = useQueryClient();
+  const details = useQuery(bookingQuery(id));
+  const customerId = details.data?.data.customerId;
+  const customer = useQuery({ ...customerQuery(customerId ?? ''), enabled: customerId !== undefined }).data;
+  const emails = useQuery(outboxQuery({ bookingId: id }));
+  const reload = () => client.invalidateQueries({ queryKey: bookingQuery(id).queryKey });
 
   const header = (actions?: ReactNode, description?: string) => (
     <PageHeader
@@ -59,7 +46,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
           <Notice tone="error">
             There is no booking with this reference. <Link href="/admin/bookings">Back to Bookings</Link>
           </Notice>
-        ) : details.error !== undefined ? (
+        ) : details.isError ? (
           <Notice tone="error">{problemMessage(details.error)}</Notice>
         ) : (
           <Loading label="Loading the booking…" />
@@ -68,26 +55,30 @@ export function BookingDetailsPage({ id }: { id: string }) {
     );
   }
 
-  const { booking, etag, customer } = details.data;
+  const { data: booking, etag } = details.data;
   const active = booking.status === 'confirmed';
   const service = services.find((each) => each.id === booking.serviceId);
   const minutes = Math.round((Date.parse(booking.endsAt) - Date.parse(booking.startsAt)) / 60_000);
 
   const changed = (updated: BookingDetails, nextEtag: string | null, text: string) => {
-    details.setData({ booking: updated, etag: nextEtag, customer });
+    client.setQueryData(bookingQuery(id).queryKey, { data: updated, etag: nextEtag });
+    client.invalidateQueries({ queryKey: ['bookings', 'list'] });
+    client.invalidateQueries({ queryKey: ['outbox'] });
+    client.invalidateQueries({ queryKey: ['availability'] });
     setDialog(null);
     setMessage({ tone: 'success', text });
-    emails.reload();
   };
 
   const resend = async () => {
     try {
-      await request('POST', `/bookings/${encodeURIComponent(booking.id)}/resend-confirmation`);
+      await dataOf(
+        adminApi.POST('/api/v1/bookings/{id}/resend-confirmation', { params: { path: { id: booking.id } } }),
+      );
       setMessage({
         tone: 'success',
         text: `A fresh confirmation is on its way to ${customer?.email ?? 'the customer'}.`,
       });
-      emails.reload();
+      client.invalidateQueries({ queryKey: ['outbox'] });
     } catch (error) {
       setMessage({ tone: 'error', text: problemMessage(error) });
     }
@@ -224,8 +215,8 @@ export function BookingDetailsPage({ id }: { id: string }) {
               </button>
             )}
           </div>
-          {emails.loading && !emails.data && <Loading label="Loading emails…" />}
-          {emails.error !== undefined && <Notice tone="error">{problemMessage(emails.error)}</Notice>}
+          {emails.isPending && <Loading label="Loading emails…" />}
+          {emails.isError && <Notice tone="error">{problemMessage(emails.error)}</Notice>}
           {emails.data && emails.data.length === 0 && <p className="hint">No emails for this booking yet.</p>}
           {emails.data && emails.data.length > 0 && (
             <ul className="email-list">
@@ -256,7 +247,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
           onDone={(updated, nextEtag) =>
             changed(updated, nextEtag, `Rescheduled to ${longDateTime(updated.startsAt, timeZone)}.`)
           }
-          onStale={details.reload}
+          onStale={reload}
         />
       )}
       {(dialog === 'cancel' || dialog === 'complete') && (
@@ -272,7 +263,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
               dialog === 'cancel' ? 'The booking is cancelled.' : 'Marked as completed.',
             )
           }
-          onStale={details.reload}
+          onStale={reload}
         />
       )}
     </>
@@ -304,11 +295,11 @@ function StatusDialog({
     setBusy(true);
     setError(undefined);
     try {
-      const { data, etag: next } = await request<BookingDetails>(
-        'POST',
-        `/bookings/${encodeURIComponent(booking.id)}/${action}`,
-        reason.trim() ? { reason: reason.trim() } : {},
-        etag ? { 'if-match': etag } : {},
+      const { data, etag: next } = await answerOf(
+        adminApi.POST(cancelling ? '/api/v1/bookings/{id}/cancel' : '/api/v1/bookings/{id}/complete', {
+          params: { path: { id: booking.id }, header: etag ? { 'if-match': etag } : {} },
+          body: reason.trim() ? { reason: reason.trim() } : {},
+        }),
       );
       onDone(data, next);
     } catch (failure) {

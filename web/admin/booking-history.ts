@@ -1,4 +1,4 @@
-import type { Actor, Channel, HistoryEntry } from './admin-types';
+import type { Actor, Channel, HistoryEntry } from '../shared/api-types';
 import { shortDateTime } from './zoned-time';
 
 const WHAT: Record<HistoryEntry['type'], string> = {

@@ -1,6 +1,6 @@
+import type { BlockedEvent, Booking, Customer, StaffMember, TimeRange, Weekday } from '../shared/api-types';
 import { formatClock } from '../shared/business-time';
-import type { BlockedEvent, Booking, Customer, StaffMember, TimeRange, Weekday } from './admin-types';
-import { WEEKDAYS } from './admin-types';
+import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { Link } from './navigation';
 import { bookingPath } from './paths';

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatClock } from '../shared/business-time';
-import { get, problemMessage, query } from './admin-api';
-import { type BlockedEvent, BOOKING_STATUSES, type Booking, bookingReference } from './admin-types';
+import { problemMessage } from './admin-api';
+import { blockedEventsQuery, bookingsQuery } from './admin-queries';
+import { BOOKING_STATUSES, bookingReference } from './admin-words';
 import { BookingsCalendar, dayColumns, weekColumns } from './bookings-calendar';
 import { useBusiness } from './business-context';
 import { useCustomers } from './customer-directory';
@@ -9,7 +11,6 @@ import { Link, navigate, replaceQuery, useLocation } from './navigation';
 import { NewBookingDialog } from './new-booking-dialog';
 import { bookingPath } from './paths';
 import { BookingStatusBadge, EmptyState, Field, Loading, Notice, PageHeader } from './ui';
-import { useResource } from './use-resource';
 import {
   addDays,
   instantFromLocal,
@@ -121,20 +122,21 @@ function CalendarView({
   const to = view === 'day' ? date : addDays(from, 6);
   const filterStaff = view === 'week' ? weekMember?.id : member?.id;
 
-  const data = useResource(async () => {
-    const [bookings, blocked] = await Promise.all([
-      get<Booking[]>(`/bookings${query({ from, to, staffId: filterStaff })}`),
-      get<BlockedEvent[]>(
-        `/blocked-events${query({
-          from: instantFromLocal(from, '00:00', zone),
-          to: instantFromLocal(addDays(to, 1), '00:00', zone),
-          staffId: filterStaff,
-        })}`,
-      ),
-    ]);
-    return { bookings: bookings.filter((booking) => booking.status !== 'cancelled'), blocked };
-  }, [from, to, filterStaff, zone]);
-  const customer = useCustomers(data.data?.bookings.map((booking) => booking.customerId) ?? []);
+  const bookings = useQuery(bookingsQuery({ from, to, staffId: filterStaff }));
+  const blocked = useQuery(
+    blockedEventsQuery({
+      from: instantFromLocal(from, '00:00', zone),
+      to: instantFromLocal(addDays(to, 1), '00:00', zone),
+      staffId: filterStaff,
+    }),
+  );
+  const loading = bookings.isFetching || blocked.isFetching;
+  const failure = bookings.error ?? blocked.error;
+  const data =
+    bookings.data && blocked.data
+      ? { bookings: bookings.data.filter((booking) => booking.status !== 'cancelled'), blocked: blocked.data }
+      : undefined;
+  const customer = useCustomers(data?.bookings.map((booking) => booking.customerId) ?? []);
 
   const step = view === 'day' ? 1 : 7;
   const unit = view === 'day' ? 'day' : 'week';
@@ -207,27 +209,27 @@ function CalendarView({
       <h2 className="calendar-heading">
         {heading}
         {view === 'week' && weekMember && <span className="hint"> · {weekMember.name}</span>}
-        {data.loading && <span className="hint"> · Loading…</span>}
+        {loading && <span className="hint"> · Loading…</span>}
       </h2>
-      {data.error !== undefined && <Notice tone="error">{problemMessage(data.error)}</Notice>}
-      {data.data && (
+      {failure && <Notice tone="error">{problemMessage(failure)}</Notice>}
+      {data && (
         <>
           <BookingsCalendar
             columns={columns}
-            bookings={data.data.bookings}
-            blocked={data.data.blocked}
+            bookings={data.bookings}
+            blocked={data.blocked}
             customer={customer}
             label={`Bookings, ${heading}`}
             minColumnWidth={view === 'week' ? '6rem' : '8.5rem'}
           />
           <p className="hint calendar-summary" role="status">
-            {data.data.bookings.length === 0
+            {data.bookings.length === 0
               ? `No bookings this ${unit}.`
-              : `${data.data.bookings.length} booking${data.data.bookings.length === 1 ? '' : 's'} this ${unit}.`}
+              : `${data.bookings.length} booking${data.bookings.length === 1 ? '' : 's'} this ${unit}.`}
           </p>
         </>
       )}
-      {!data.data && data.loading && <Loading label="Loading bookings…" />}
+      {!data && loading && <Loading label="Loading bookings…" />}
     </>
   );
 }
@@ -243,10 +245,7 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
   const customerId = params.get('customer') ?? '';
   const [draft, setDraft] = useState({ from, to, status, staffId });
 
-  const list = useResource(
-    () => get<Booking[]>(`/bookings${query({ from, to, status, staffId, customerId })}`),
-    [from, to, status, staffId, customerId],
-  );
+  const list = useQuery(bookingsQuery({ from, to, status, staffId, customerId }));
   const customer = useCustomers([
     ...(list.data?.map((booking) => booking.customerId) ?? []),
     ...(customerId ? [customerId] : []),
@@ -325,8 +324,8 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
           </button>
         </p>
       )}
-      {list.error !== undefined && <Notice tone="error">{problemMessage(list.error)}</Notice>}
-      {list.loading && !list.data && <Loading label="Loading bookings…" />}
+      {list.isError && <Notice tone="error">{problemMessage(list.error)}</Notice>}
+      {list.isPending && <Loading label="Loading bookings…" />}
       {list.data && list.data.length === 0 && <EmptyState>No bookings match these filters.</EmptyState>}
       {list.data && list.data.length > 0 && (
         <div className="table-wrap">

@@ -1,6 +1,7 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { get } from './admin-api';
-import type { BusinessSettings, Service, StaffMember } from './admin-types';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import type { BusinessSettings, Service, StaffMember } from '../shared/api-types';
+import { servicesQuery, settingsQuery, staffQuery } from './admin-queries';
 
 /** What almost every page needs: the settings (above all the time zone), the staff and the services. */
 export interface Business {
@@ -28,28 +29,20 @@ export interface BusinessSnapshot {
 }
 
 /** Loaded once after sign-in, before the first page shows, so no page has to wait for names. */
-export async function loadBusiness(): Promise<BusinessSnapshot> {
+export async function loadBusiness(client: QueryClient): Promise<BusinessSnapshot> {
   const [settings, staff, services] = await Promise.all([
-    get<BusinessSettings>('/settings'),
-    get<StaffMember[]>('/staff'),
-    get<Service[]>('/services'),
+    client.fetchQuery(settingsQuery),
+    client.fetchQuery(staffQuery),
+    client.fetchQuery(servicesQuery),
   ]);
   return { settings, staff, services };
 }
 
 export function BusinessProvider({ initial, children }: { initial: BusinessSnapshot; children: ReactNode }) {
-  const [settings, setSettings] = useState(initial.settings);
-  const [staff, setStaff] = useState(initial.staff);
-  const [services, setServices] = useState(initial.services);
-
-  const reloadCatalog = useCallback(async () => {
-    const [staffList, serviceList] = await Promise.all([
-      get<StaffMember[]>('/staff'),
-      get<Service[]>('/services'),
-    ]);
-    setStaff(staffList);
-    setServices(serviceList);
-  }, []);
+  const client = useQueryClient();
+  const settings = useQuery(settingsQuery).data ?? initial.settings;
+  const staff = useQuery(staffQuery).data ?? initial.staff;
+  const services = useQuery(servicesQuery).data ?? initial.services;
 
   const value = useMemo<Business>(() => {
     const staffNames = new Map(staff.map((member) => [member.id, member.name]));
@@ -58,12 +51,15 @@ export function BusinessProvider({ initial, children }: { initial: BusinessSnaps
       settings,
       staff,
       services,
-      setSettings,
-      reloadCatalog,
+      setSettings: (next) => client.setQueryData(settingsQuery.queryKey, next),
+      reloadCatalog: () =>
+        client.invalidateQueries({
+          predicate: (query) => query.queryKey[0] === 'staff' || query.queryKey[0] === 'services',
+        }),
       staffName: (id) => staffNames.get(id) ?? 'Unknown staff member',
       serviceName: (id) => serviceNames.get(id) ?? 'Unknown service',
     };
-  }, [settings, staff, services, reloadCatalog]);
+  }, [settings, staff, services, client]);
 
   return <BusinessContext.Provider value={value}>{children}</BusinessContext.Provider>;
 }

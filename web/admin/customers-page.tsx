@@ -1,10 +1,11 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { errorFor, fieldErrors, get, problemMessage, query, request } from './admin-api';
-import type { Customer } from './admin-types';
-import { rememberCustomer } from './customer-directory';
+import { dataOf } from '../shared/api-client';
+import type { Customer } from '../shared/api-types';
+import { adminApi, errorFor, fieldErrors, problemMessage, query } from './admin-api';
+import { customersQuery } from './admin-queries';
 import { Link, replaceQuery, useLocation } from './navigation';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
-import { useResource } from './use-resource';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -23,7 +24,8 @@ export function CustomersPage() {
     return () => clearTimeout(timer);
   }, [typed, search]);
 
-  const list = useResource(() => get<Customer[]>(`/customers${query({ search })}`), [search]);
+  const client = useQueryClient();
+  const list = useQuery(customersQuery(search));
 
   return (
     <>
@@ -48,14 +50,14 @@ export function CustomersPage() {
         </Field>
       </div>
       {message && <Notice tone="success">{message}</Notice>}
-      {list.error !== undefined && <Notice tone="error">{problemMessage(list.error)}</Notice>}
-      {list.loading && !list.data && <Loading label="Loading customers…" />}
+      {list.isError && <Notice tone="error">{problemMessage(list.error)}</Notice>}
+      {list.isPending && <Loading label="Loading customers…" />}
       {list.data && list.data.length === 0 && (
         <EmptyState>{search ? `Nobody matches “${search}”.` : 'No customers yet.'}</EmptyState>
       )}
       {list.data && list.data.length > 0 && (
         <div className="table-wrap">
-          <table className="data-table" aria-busy={list.loading}>
+          <table className="data-table" aria-busy={list.isFetching}>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -105,10 +107,9 @@ export function CustomersPage() {
           customer={editing.customer}
           onClose={() => setEditing(null)}
           onSaved={(customer, created) => {
-            rememberCustomer(customer);
+            client.invalidateQueries({ queryKey: ['customers'] });
             setEditing(null);
             setMessage(created ? `${customer.name} is added.` : `${customer.name} is saved.`);
-            list.reload();
           }}
         />
       )}
@@ -153,9 +154,11 @@ function CustomerDialog({
       timezone: draft.timezone || null,
     };
     try {
-      const { data } = customer
-        ? await request<Customer>('PATCH', `/customers/${encodeURIComponent(customer.id)}`, body)
-        : await request<Customer>('POST', '/customers', body);
+      const data = await dataOf(
+        customer
+          ? adminApi.PATCH('/api/v1/customers/{id}', { params: { path: { id: customer.id } }, body })
+          : adminApi.POST('/api/v1/customers', { body }),
+      );
       onSaved(data, !customer);
     } catch (failure) {
       const byField = fieldErrors(failure);

@@ -1,10 +1,11 @@
-import { get, problemMessage } from './admin-api';
-import type { EmailTemplate } from './admin-types';
+import { useQuery } from '@tanstack/react-query';
+import type { EmailTemplate } from '../shared/api-types';
+import { problemMessage } from './admin-api';
+import { templatesQuery } from './admin-queries';
 import { useBusiness } from './business-context';
 import { Link } from './navigation';
 import { templatePath } from './paths';
 import { Loading, Notice, PageHeader } from './ui';
-import { useResource } from './use-resource';
 import { shortDateTime } from './zoned-time';
 
 const WHEN_SENT: Record<EmailTemplate['kind'], string> = {
@@ -21,7 +22,7 @@ export const hasRescheduleButton = (template: { html: string; text: string }) =>
 
 export function EmailTemplatesPage() {
   const { settings } = useBusiness();
-  const templates = useResource(() => get<EmailTemplate[]>('/email-templates'), []);
+  const templates = useQuery(templatesQuery);
   return (
     <>
       <PageHeader
@@ -29,8 +30,8 @@ export function EmailTemplatesPage() {
         title="Email Templates"
         description="The emails Rebook sends for you. Edit the wording; the Reschedule button only appears while the customer may still reschedule."
       />
-      {templates.loading && !templates.data && <Loading label="Loading templates…" />}
-      {templates.error !== undefined && <Notice tone="error">{problemMessage(templates.error)}</Notice>}
+      {templates.isPending && <Loading label="Loading templates…" />}
+      {templates.isError && <Notice tone="error">{problemMessage(templates.error)}</Notice>}
       {templates.data && (
         <div className="table-wrap">
           <table className="data-table">

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
-import { CHECK_THE_FIELDS, errorFor, request, saveFailure } from './admin-api';
-import type { BusinessSettings, CustomerPortalSettings } from './admin-types';
+import type { CustomerPortalSettings } from '../shared/api-types';
+import { CHECK_THE_FIELDS, errorFor, saveFailure, saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
@@ -99,7 +99,7 @@ export function FlagsAndPermissionsPage() {
     setErrors({});
     setSave({ kind: 'saving' });
     try {
-      const { data } = await request<BusinessSettings>('PATCH', '/settings', {
+      const data = await saveSettings({
         customerPortal: parsed.value,
       });
       setSettings(data);

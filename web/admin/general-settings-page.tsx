@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useRef, useState } from 'react';
-import { CHECK_THE_FIELDS, errorFor, request, saveFailure } from './admin-api';
-import type { BusinessSettings } from './admin-types';
+import type { BusinessSettings } from '../shared/api-types';
+import { CHECK_THE_FIELDS, errorFor, saveFailure, saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
 import { Field, PageHeader, SaveFeedback, type SaveState } from './ui';
@@ -61,7 +61,7 @@ export function GeneralSettingsPage() {
     setErrors({});
     setSave({ kind: 'saving' });
     try {
-      const { data } = await request<BusinessSettings>('PATCH', '/settings', {
+      const data = await saveSettings({
         businessName: draft.businessName.trim(),
         notificationEmail: draft.notificationEmail.trim() === '' ? null : draft.notificationEmail.trim(),
         slotIntervalMinutes: Number(draft.slotIntervalMinutes),

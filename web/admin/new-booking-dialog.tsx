@@ -1,11 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import { ApiError, fieldErrors, get, problemMessage, query, request } from './admin-api';
-import type { BookingDetails, Customer } from './admin-types';
+import { dataOf } from '../shared/api-client';
+import type { BookingDetails } from '../shared/api-types';
+import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
+import { customersQuery } from './admin-queries';
 import { useBusiness } from './business-context';
-import { rememberCustomer } from './customer-directory';
 import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
 import { Field, Modal, Notice } from './ui';
-import { useResource } from './use-resource';
 
 /** A booking taken by the office (on the phone, at the counter); the customer gets the Booking Confirmation. */
 export function NewBookingDialog({
@@ -33,10 +34,8 @@ export function NewBookingDialog({
   const [error, setError] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const customers = useResource(
-    () => get<Customer[]>(`/customers${query({ search: search.trim() })}`),
-    [search],
-  );
+  const client = useQueryClient();
+  const customers = useQuery(customersQuery(search.trim()));
 
   const chooseService = (id: string) => {
     setServiceId(id);
@@ -61,16 +60,20 @@ export function NewBookingDialog({
     setBusy(true);
     setError(undefined);
     try {
-      const { data } = await request<BookingDetails>('POST', '/bookings', {
-        customerId,
-        serviceId,
-        staffId,
-        startsAt,
-        ...(notes.trim() && { notes: notes.trim() }),
-        allowConflict: choice.allowConflict,
-      });
-      const customer = customers.data?.find((each) => each.id === customerId);
-      if (customer) rememberCustomer(customer);
+      const data = await dataOf(
+        adminApi.POST('/api/v1/bookings', {
+          body: {
+            customerId,
+            serviceId,
+            staffId,
+            startsAt,
+            ...(notes.trim() && { notes: notes.trim() }),
+            allowConflict: choice.allowConflict,
+          },
+        }),
+      );
+      client.invalidateQueries({ queryKey: ['bookings'] });
+      client.invalidateQueries({ queryKey: ['availability'] });
       onCreated(data);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'slot_unavailable')
@@ -112,7 +115,7 @@ export function NewBookingDialog({
             {(props) => (
               <select {...props} value={customerId} onChange={(e) => setCustomerId(e.target.value)}>
                 <option value="">
-                  {customers.loading ? 'Loading…' : `Choose (${customers.data?.length ?? 0} found)`}
+                  {customers.isPending ? 'Loading…' : `Choose (${customers.data?.length ?? 0} found)`}
                 </option>
                 {customers.data?.map((customer) => (
                   <option key={customer.id} value={customer.id}>

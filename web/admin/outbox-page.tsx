@@ -1,10 +1,11 @@
-import { get, problemMessage, query } from './admin-api';
-import { EMAIL_KIND_TITLES, OUTBOX_STATUSES, type OutboxEmail, type OutboxEmailContent } from './admin-types';
+import { useQuery } from '@tanstack/react-query';
+import { problemMessage } from './admin-api';
+import { outboxEmailQuery, outboxQuery } from './admin-queries';
+import { EMAIL_KIND_TITLES, OUTBOX_STATUSES } from './admin-words';
 import { useBusiness } from './business-context';
 import { Link, replaceQuery, useLocation } from './navigation';
 import { bookingPath, outboxEmailPath } from './paths';
 import { EmptyState, Field, Loading, Notice, OutboxStatusBadge, PageHeader } from './ui';
-import { useResource } from './use-resource';
 import { shortDateTime } from './zoned-time';
 
 const STATUS_LABELS = {
@@ -18,7 +19,7 @@ export function OutboxPage() {
   const { settings } = useBusiness();
   const { params } = useLocation();
   const status = params.get('status') ?? '';
-  const emails = useResource(() => get<OutboxEmail[]>(`/outbox${query({ status, limit: '200' })}`), [status]);
+  const emails = useQuery(outboxQuery({ status, limit: 200 }));
   const zone = settings.timezone;
 
   return (
@@ -27,8 +28,13 @@ export function OutboxPage() {
         title="Outbox"
         description="Every email Rebook has sent or is about to send, newest first. Failed emails are retried automatically."
         actions={
-          <button type="button" className="button" onClick={emails.reload} disabled={emails.loading}>
-            {emails.loading ? 'Refreshing…' : 'Refresh'}
+          <button
+            type="button"
+            className="button"
+            onClick={() => emails.refetch()}
+            disabled={emails.isFetching}
+          >
+            {emails.isFetching ? 'Refreshing…' : 'Refresh'}
           </button>
         }
       />
@@ -46,8 +52,8 @@ export function OutboxPage() {
           )}
         </Field>
       </div>
-      {emails.error !== undefined && <Notice tone="error">{problemMessage(emails.error)}</Notice>}
-      {emails.loading && !emails.data && <Loading label="Loading emails…" />}
+      {emails.isError && <Notice tone="error">{problemMessage(emails.error)}</Notice>}
+      {emails.isPending && <Loading label="Loading emails…" />}
       {emails.data && emails.data.length === 0 && <EmptyState>No emails here.</EmptyState>}
       {emails.data && emails.data.length > 0 && (
         <div className="table-wrap">
@@ -88,7 +94,7 @@ export function OutboxPage() {
 
 export function OutboxEmailPage({ id }: { id: string }) {
   const { settings } = useBusiness();
-  const email = useResource(() => get<OutboxEmailContent>(`/outbox/${encodeURIComponent(id)}`), [id]);
+  const email = useQuery(outboxEmailQuery(id));
   const zone = settings.timezone;
   const data = email.data;
   return (
@@ -98,8 +104,8 @@ export function OutboxEmailPage({ id }: { id: string }) {
         title={data ? EMAIL_KIND_TITLES[data.kind] : 'Email'}
         {...(data?.subject && { description: data.subject })}
       />
-      {email.error !== undefined && <Notice tone="error">{problemMessage(email.error)}</Notice>}
-      {!data && email.loading && <Loading label="Loading the email…" />}
+      {email.isError && <Notice tone="error">{problemMessage(email.error)}</Notice>}
+      {email.isPending && <Loading label="Loading the email…" />}
       {data && (
         <div className="details-grid details-grid-email">
           <section className="card" aria-labelledby="delivery-heading">

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { answerOf } from '../shared/api-client';
+import type { BookingDetails } from '../shared/api-types';
 import { formatClock, localDate } from '../shared/business-time';
-import { ApiError, fieldErrors, problemMessage, request } from './admin-api';
-import type { BookingDetails } from './admin-types';
+import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
 import { Field, Modal, Notice } from './ui';
 import { longDateTime } from './zoned-time';
@@ -46,11 +47,15 @@ export function RescheduleDialog({
     setBusy(true);
     setError(undefined);
     try {
-      const { data, etag: next } = await request<BookingDetails>(
-        'POST',
-        `/bookings/${encodeURIComponent(booking.id)}/reschedule`,
-        { startsAt, ...(reason.trim() && { reason: reason.trim() }), allowConflict: choice.allowConflict },
-        etag ? { 'if-match': etag } : {},
+      const { data, etag: next } = await answerOf(
+        adminApi.POST('/api/v1/bookings/{id}/reschedule', {
+          params: { path: { id: booking.id }, header: etag ? { 'if-match': etag } : {} },
+          body: {
+            startsAt,
+            ...(reason.trim() && { reason: reason.trim() }),
+            allowConflict: choice.allowConflict,
+          },
+        }),
       );
       onDone(data, next);
     } catch (failure) {

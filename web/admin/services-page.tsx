@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, errorFor, fieldErrors, problemMessage, request } from './admin-api';
-import type { Service } from './admin-types';
+import { dataOf } from '../shared/api-client';
+import type { Service } from '../shared/api-types';
+import { ApiError, adminApi, errorFor, fieldErrors, problemMessage } from './admin-api';
 import { useBusiness } from './business-context';
 import { EmptyState, Field, Modal, Notice, PageHeader } from './ui';
 import { describeMinutes } from './zoned-time';
@@ -135,8 +136,11 @@ function ServiceDialog({
     setBusy(true);
     setError(undefined);
     try {
-      if (service) await request('PATCH', `/services/${encodeURIComponent(service.id)}`, body);
-      else await request('POST', '/services', body);
+      await dataOf(
+        service
+          ? adminApi.PATCH('/api/v1/services/{id}', { params: { path: { id: service.id } }, body })
+          : adminApi.POST('/api/v1/services', { body }),
+      );
       onDone(
         service ? `${body.name} is saved.` : `${body.name} is added. Choose who performs it under Staff.`,
       );
@@ -151,7 +155,7 @@ function ServiceDialog({
     if (!service) return;
     setBusy(true);
     try {
-      await request('DELETE', `/services/${encodeURIComponent(service.id)}`);
+      await dataOf(adminApi.DELETE('/api/v1/services/{id}', { params: { path: { id: service.id } } }));
       onDone(`${service.name} is deleted.`);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'in_use') setInUse(true);
@@ -164,7 +168,12 @@ function ServiceDialog({
     if (!service) return;
     setBusy(true);
     try {
-      await request('PATCH', `/services/${encodeURIComponent(service.id)}`, { active: false });
+      await dataOf(
+        adminApi.PATCH('/api/v1/services/{id}', {
+          params: { path: { id: service.id } },
+          body: { active: false },
+        }),
+      );
       onDone(`${service.name} is no longer offered. Its bookings stay as they are.`);
     } catch (failure) {
       setError(problemMessage(failure));

@@ -1,7 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, api } from '../shared/api';
+import { ApiError, createApiClient, dataOf } from '../shared/api-client';
 import { fieldErrors } from './admin-api';
 import { Field, Notice } from './ui';
+
+// Signing in is not a session that ended: a wrong password must not open the "sign in again" dialog.
+const sessionApi = createApiClient();
 
 function refusalMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'We could not sign you in. Please try again.';
@@ -26,7 +29,7 @@ export function SignInForm({ onSignedIn, email: knownEmail = '' }: { onSignedIn(
     setBusy(true);
     setError(undefined);
     try {
-      await api('POST', '/auth/session', { email: email.trim(), password });
+      await dataOf(sessionApi.POST('/api/v1/auth/session', { body: { email: email.trim(), password } }));
       setPassword('');
       onSignedIn();
     } catch (failure) {

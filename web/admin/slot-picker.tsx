@@ -1,9 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { formatClock } from '../shared/business-time';
-import { get, problemMessage, query } from './admin-api';
-import type { SlotAnswer } from './admin-types';
+import { problemMessage } from './admin-api';
+import { availabilityQuery } from './admin-queries';
 import { Field, Loading, Notice } from './ui';
-import { useResource } from './use-resource';
 import { instantFromLocal, longDate } from './zoned-time';
 
 export interface SlotChoice {
@@ -46,21 +46,16 @@ export function SlotPicker({
 }) {
   const legendId = useId();
   const ready = Boolean(serviceId && staffId && choice.date);
-  const slots = useResource(
-    () =>
-      ready
-        ? get<SlotAnswer>(
-            `/availability${query({
-              serviceId,
-              staffId,
-              from: choice.date,
-              to: choice.date,
-              ...(movingBookingId ? { exceptBookingId: movingBookingId } : {}),
-            })}`,
-          )
-        : Promise.resolve(undefined),
-    [serviceId, staffId, choice.date, ready, movingBookingId],
-  );
+  const slots = useQuery({
+    ...availabilityQuery({
+      serviceId,
+      staffId,
+      from: choice.date,
+      to: choice.date,
+      exceptBookingId: movingBookingId,
+    }),
+    enabled: ready,
+  });
   const free = slots.data?.slots ?? [];
 
   return (
@@ -85,12 +80,12 @@ export function SlotPicker({
           aria-describedby={error ? `${legendId}-error` : undefined}
         >
           <legend id={legendId}>Free times on {longDate(choice.date)}</legend>
-          {slots.loading && <Loading label="Finding free times…" />}
-          {slots.error !== undefined && <Notice tone="error">{problemMessage(slots.error)}</Notice>}
-          {!slots.loading && slots.error === undefined && free.length === 0 && (
+          {slots.isFetching && <Loading label="Finding free times…" />}
+          {slots.isError && <Notice tone="error">{problemMessage(slots.error)}</Notice>}
+          {slots.isSuccess && !slots.isFetching && free.length === 0 && (
             <p className="hint">No free times this day. Try another date, or allow a conflict below.</p>
           )}
-          {!slots.loading && free.length > 0 && (
+          {!slots.isFetching && free.length > 0 && (
             <div className="slot-grid">
               {free.map((slot) => (
                 <label

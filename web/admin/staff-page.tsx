@@ -1,14 +1,16 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { dataOf } from '../shared/api-client';
+import type { StaffMember, WorkingHours } from '../shared/api-types';
 import {
   ApiError,
+  adminApi,
   CHECK_THE_FIELDS,
   errorFor,
   fieldErrors,
   problemMessage,
-  request,
   saveFailure,
 } from './admin-api';
-import { type StaffMember, WEEKDAYS, type WorkingHours } from './admin-types';
+import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { Link, navigate, useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
@@ -103,11 +105,11 @@ function AddStaffDialog({ onClose, onAdded }: { onClose(): void; onAdded(member:
     }
     setBusy(true);
     try {
-      const { data } = await request<StaffMember>('POST', '/staff', {
-        name: name.trim(),
-        email: email.trim() || null,
-        serviceIds,
-      });
+      const data = await dataOf(
+        adminApi.POST('/api/v1/staff', {
+          body: { name: name.trim(), email: email.trim() || null, serviceIds },
+        }),
+      );
       onAdded(data);
     } catch (failure) {
       setErrors(fieldErrors(failure));
@@ -267,12 +269,17 @@ function StaffMemberForm({
     }
     setSave({ kind: 'saving' });
     try {
-      const { data } = await request<StaffMember>('PATCH', `/staff/${encodeURIComponent(member.id)}`, {
-        name: draft.name.trim(),
-        email: draft.email.trim() || null,
-        serviceIds: draft.serviceIds,
-        workingHours: draft.ownHours ? toApiHours(draft.hours) : null,
-      });
+      const data = await dataOf(
+        adminApi.PATCH('/api/v1/staff/{id}', {
+          params: { path: { id: member.id } },
+          body: {
+            name: draft.name.trim(),
+            email: draft.email.trim() || null,
+            serviceIds: draft.serviceIds,
+            workingHours: draft.ownHours ? toApiHours(draft.hours) : null,
+          },
+        }),
+      );
       setDraft(draftOf(data, businessHours));
       await onSaved();
       setSave({ kind: 'saved' });
@@ -285,7 +292,7 @@ function StaffMemberForm({
 
   const remove = async () => {
     try {
-      await request('DELETE', `/staff/${encodeURIComponent(member.id)}`);
+      await dataOf(adminApi.DELETE('/api/v1/staff/{id}', { params: { path: { id: member.id } } }));
       setDeleting(false);
       await onSaved();
       navigate('/admin/staff');

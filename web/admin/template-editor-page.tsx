@@ -1,18 +1,14 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ApiError, get, humanMessage, problemMessage, request } from './admin-api';
-import {
-  EMAIL_KIND_TITLES,
-  EMAIL_KINDS,
-  type EmailKind,
-  type EmailTemplate,
-  type RenderedEmail,
-  type TemplateVariable,
-} from './admin-types';
+import { dataOf } from '../shared/api-client';
+import type { EmailKind, EmailTemplate, RenderedEmail, TemplateVariable } from '../shared/api-types';
+import { ApiError, adminApi, humanMessage, problemMessage } from './admin-api';
+import { templateQuery, templatesQuery, templateVariablesQuery } from './admin-queries';
+import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './admin-words';
 import { hasRescheduleButton } from './email-templates-page';
 import { Link, useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
 import { FieldError, Loading, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
-import { useResource } from './use-resource';
 
 type Part = 'subject' | 'html' | 'text';
 type Draft = Record<Part, string>;
@@ -70,14 +66,8 @@ export function TemplateEditorPage({ kind }: { kind: string }) {
 
 function TemplateEditor({ kind }: { kind: EmailKind }) {
   const title = EMAIL_KIND_TITLES[kind];
-  const loaded = useResource(
-    () =>
-      Promise.all([
-        get<EmailTemplate>(`/email-templates/${kind}`),
-        get<TemplateVariable[]>('/email-templates/variables'),
-      ]),
-    [kind],
-  );
+  const template = useQuery(templateQuery(kind));
+  const variables = useQuery(templateVariablesQuery);
   const header = (
     <PageHeader
       breadcrumb={[
@@ -88,29 +78,30 @@ function TemplateEditor({ kind }: { kind: EmailKind }) {
       title={title}
     />
   );
-  if (!loaded.data) {
+  if (!template.data || !variables.data) {
+    const failure = template.error ?? variables.error;
     return (
       <>
         {header}
-        {loaded.error !== undefined ? (
-          <Notice tone="error">{problemMessage(loaded.error)}</Notice>
+        {failure ? (
+          <Notice tone="error">{problemMessage(failure)}</Notice>
         ) : (
           <Loading label="Loading the template…" />
         )}
       </>
     );
   }
-  const [template, variables] = loaded.data;
   return (
     <>
       {header}
-      <Editor initial={template} variables={variables} />
+      <Editor initial={template.data} variables={variables.data} />
     </>
   );
 }
 
 function Editor({ initial, variables }: { initial: EmailTemplate; variables: TemplateVariable[] }) {
   const kind = initial.kind;
+  const client = useQueryClient();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState<Draft>({
     subject: initial.subject,
@@ -146,7 +137,12 @@ function Editor({ initial, variables }: { initial: EmailTemplate; variables: Tem
     setPreviewing(true);
     const timer = setTimeout(async () => {
       try {
-        const { data } = await request<RenderedEmail>('POST', `/email-templates/${kind}/preview`, draft);
+        const data = await dataOf(
+          adminApi.POST('/api/v1/email-templates/{kind}/preview', {
+            params: { path: { kind } },
+            body: draft,
+          }),
+        );
         if (mine !== ticket.current) return;
         setPreview(data);
         setPreviewProblem(undefined);
@@ -215,7 +211,11 @@ function Editor({ initial, variables }: { initial: EmailTemplate; variables: Tem
     setSave({ kind: 'saving' });
     setSaveProblem(undefined);
     try {
-      const { data } = await request<EmailTemplate>('PUT', `/email-templates/${kind}`, draft);
+      const data = await dataOf(
+        adminApi.PUT('/api/v1/email-templates/{kind}', { params: { path: { kind } }, body: draft }),
+      );
+      client.setQueryData(templateQuery(kind).queryKey, data);
+      client.invalidateQueries({ queryKey: templatesQuery.queryKey });
       setSaved(data);
       setSave({ kind: 'saved' });
     } catch (error) {
@@ -229,9 +229,11 @@ function Editor({ initial, variables }: { initial: EmailTemplate; variables: Tem
   const reset = async () => {
     setResetting(true);
     try {
-      const { data } = saved.customized
-        ? await request<EmailTemplate>('DELETE', `/email-templates/${kind}`)
-        : { data: saved };
+      const data = saved.customized
+        ? await dataOf(adminApi.DELETE('/api/v1/email-templates/{kind}', { params: { path: { kind } } }))
+        : saved;
+      client.setQueryData(templateQuery(kind).queryKey, data);
+      client.invalidateQueries({ queryKey: templatesQuery.queryKey });
       setSaved(data);
       setDraft({ subject: data.subject, html: data.html, text: data.text });
       setSaveProblem(undefined);

@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode, useEffect, useId, useRef } from 'react';
-import type { BookingStatus, OutboxStatus } from './admin-types';
+import type { BookingStatus, OutboxStatus } from '../shared/api-types';
 import { Link } from './navigation';
 
 export interface Crumb {

@@ -1,5 +1,6 @@
+import type { Weekday, WorkingHours } from '../shared/api-types';
 import { errorFor } from './admin-api';
-import { WEEKDAY_NAMES, WEEKDAYS, type Weekday, type WorkingHours } from './admin-types';
+import { WEEKDAY_NAMES, WEEKDAYS } from './admin-words';
 import { FieldError } from './ui';
 import { minutesOf } from './zoned-time';
 

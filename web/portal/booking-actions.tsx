@@ -1,7 +1,7 @@
+import type { PortalBooking } from '../shared/api-types';
 import { formatNotice } from './booking-words';
 import { followLink } from './navigation';
 import { scheduleAppointmentPath } from './portal-paths';
-import type { PortalBooking } from './portal-types';
 import { Notice } from './ui-parts';
 
 /**

@@ -1,5 +1,5 @@
+import type { PortalBooking } from '../shared/api-types';
 import { formatDateTime, historySentence } from './booking-words';
-import type { PortalBooking } from './portal-types';
 
 /** What happened to the booking, newest first, in words. */
 export function BookingHistory({ booking }: { booking: PortalBooking }) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../shared/api';
+import { ApiError } from '../shared/api-client';
+import type { PortalBooking } from '../shared/api-types';
 import { BookingActions } from './booking-actions';
 import { BookingHistory } from './booking-history';
 import {
@@ -16,7 +17,6 @@ import { errorMessage } from './error-words';
 import { followLink, navigationState } from './navigation';
 import { fetchBooking } from './portal-api';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
-import type { PortalBooking } from './portal-types';
 import { RescheduleDialog } from './reschedule-dialog';
 import { Notice, PageLoadError, Skeleton } from './ui-parts';
 

@@ -2,7 +2,7 @@ import { formatClock, formatDate, localDate, zoneAbbreviation } from '../shared/
 
 export { formatDate, formatDateTime } from '../shared/business-time';
 
-import type { BookingStatus, HistoryEntry } from './portal-types';
+import type { BookingStatus, PortalHistoryEntry as HistoryEntry } from '../shared/api-types';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import { ApiError } from '../shared/api';
+import { ApiError } from '../shared/api-client';
+import type { PortalBooking } from '../shared/api-types';
 import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { ModalDialog } from './modal-dialog';
 import { cancelBooking } from './portal-api';
-import type { PortalBooking } from './portal-types';
 import { BusyButton, Notice } from './ui-parts';
 
 /** "Cancel booking", asked once more before it happens: it cannot be undone online. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../shared/api';
+import { ApiError } from '../shared/api-client';
 
 const SENTENCE_END = /[.!?]$/;
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../shared/api';
+import { ApiError } from '../shared/api-client';
+import type { BookingSummary, SignedInCustomer as Customer } from '../shared/api-types';
 import { zoneAbbreviation } from '../shared/business-time';
 import { formatClockRange, formatDate, STATUS_LABEL } from './booking-words';
 import { errorMessage } from './error-words';
 import { followLink, navigate } from './navigation';
 import { fetchBooking, fetchMe, fetchMyBookings } from './portal-api';
 import { bookingPath, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
-import type { BookingSummary, Customer } from './portal-types';
 import { PageLoadError, Skeleton } from './ui-parts';
 
 type Load =

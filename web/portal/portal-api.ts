@@ -1,79 +1,72 @@
-import { api } from '../shared/api';
-import type { BookingSummary, Customer, OfferedService, PortalBooking, SlotAnswer } from './portal-types';
+import { createApiClient, dataOf } from '../shared/api-client';
+import type { PortalBooking } from '../shared/api-types';
 
-const PORTAL = '/portal';
-const id = (bookingId: string) => encodeURIComponent(bookingId);
+/** The Customer Portal API, typed by the server's OpenAPI document. */
+const portalApi = createApiClient();
 
-export async function fetchMe(): Promise<Customer> {
-  return (await api<Customer>('GET', `${PORTAL}/me`)).data;
-}
+const bookingPath = (bookingId: string) => ({ params: { path: { id: bookingId } } });
 
-export async function fetchMyBookings(): Promise<BookingSummary[]> {
-  return (await api<BookingSummary[]>('GET', `${PORTAL}/bookings`)).data;
-}
+export const fetchMe = () => dataOf(portalApi.GET('/api/v1/portal/me'));
 
-export async function fetchBooking(bookingId: string): Promise<PortalBooking> {
-  return (await api<PortalBooking>('GET', `${PORTAL}/bookings/${id(bookingId)}`)).data;
-}
+export const fetchMyBookings = () => dataOf(portalApi.GET('/api/v1/portal/bookings'));
 
-export async function fetchRescheduleSlots(bookingId: string, from: string, to: string): Promise<SlotAnswer> {
-  const query = new URLSearchParams({ from, to });
-  return (await api<SlotAnswer>('GET', `${PORTAL}/bookings/${id(bookingId)}/slots?${query}`)).data;
-}
+export const fetchBooking = (bookingId: string) =>
+  dataOf(portalApi.GET('/api/v1/portal/bookings/{id}', bookingPath(bookingId)));
+
+export const fetchRescheduleSlots = (bookingId: string, from: string, to: string) =>
+  dataOf(
+    portalApi.GET('/api/v1/portal/bookings/{id}/slots', {
+      params: { path: { id: bookingId }, query: { from, to } },
+    }),
+  );
 
 /**
  * If-Match makes a change made elsewhere meanwhile (by the office, another tab) a 409 instead of a silent
  * overwrite; the Idempotency-Key makes a double tap or a retry after a lost answer move the booking once.
  */
-export async function rescheduleBooking(
+export const rescheduleBooking = (
   booking: Pick<PortalBooking, 'id' | 'version'>,
   body: { startsAt: string; reason?: string },
   idempotencyKey: string,
-): Promise<PortalBooking> {
-  return (
-    await api<PortalBooking>('POST', `${PORTAL}/bookings/${id(booking.id)}/reschedule`, body, {
-      'if-match': `"${booking.version}"`,
-      'idempotency-key': idempotencyKey,
-    })
-  ).data;
-}
+) =>
+  dataOf(
+    portalApi.POST('/api/v1/portal/bookings/{id}/reschedule', {
+      params: {
+        path: { id: booking.id },
+        header: { 'if-match': `"${booking.version}"`, 'idempotency-key': idempotencyKey },
+      },
+      body,
+    }),
+  );
 
-export async function cancelBooking(
-  booking: Pick<PortalBooking, 'id' | 'version'>,
-  body: { reason?: string },
-): Promise<PortalBooking> {
-  return (
-    await api<PortalBooking>('POST', `${PORTAL}/bookings/${id(booking.id)}/cancel`, body, {
-      'if-match': `"${booking.version}"`,
-    })
-  ).data;
-}
+export const cancelBooking = (booking: Pick<PortalBooking, 'id' | 'version'>, body: { reason?: string }) =>
+  dataOf(
+    portalApi.POST('/api/v1/portal/bookings/{id}/cancel', {
+      params: { path: { id: booking.id }, header: { 'if-match': `"${booking.version}"` } },
+      body,
+    }),
+  );
 
 export async function requestSignInLink(email: string): Promise<void> {
-  await api('POST', `${PORTAL}/sign-in`, { email });
+  await dataOf(portalApi.POST('/api/v1/portal/sign-in', { body: { email } }));
 }
 
 export async function signOut(): Promise<void> {
-  await api('POST', `${PORTAL}/sign-out`);
+  await dataOf(portalApi.POST('/api/v1/portal/sign-out'));
 }
 
-export async function fetchServices(): Promise<OfferedService[]> {
-  return (await api<OfferedService[]>('GET', `${PORTAL}/services`)).data;
-}
+export const fetchServices = () => dataOf(portalApi.GET('/api/v1/portal/services'));
 
-export async function fetchServiceAvailability(
-  serviceId: string,
-  from: string,
-  to: string,
-): Promise<SlotAnswer> {
-  const query = new URLSearchParams({ serviceId, from, to });
-  return (await api<SlotAnswer>('GET', `${PORTAL}/availability?${query}`)).data;
-}
+export const fetchServiceAvailability = (serviceId: string, from: string, to: string) =>
+  dataOf(portalApi.GET('/api/v1/portal/availability', { params: { query: { serviceId, from, to } } }));
 
-export async function scheduleAppointment(
+export const scheduleAppointment = (
   body: { serviceId: string; startsAt: string; notes?: string },
   idempotencyKey: string,
-): Promise<PortalBooking> {
-  return (await api<PortalBooking>('POST', `${PORTAL}/bookings`, body, { 'idempotency-key': idempotencyKey }))
-    .data;
-}
+) =>
+  dataOf(
+    portalApi.POST('/api/v1/portal/bookings', {
+      params: { header: { 'idempotency-key': idempotencyKey } },
+      body,
+    }),
+  );

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import type { SignedInCustomer as Customer } from '../shared/api-types';
 import { BookingViewPage } from './booking-view-page';
 import { MyBookingsPage } from './my-bookings-page';
 import { followLink, navigate, useLocation } from './navigation';
 import { fetchMe, signOut } from './portal-api';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
-import type { Customer } from './portal-types';
 import { ScheduleAppointmentPage } from './schedule-appointment-page';
 import { SignInPage } from './sign-in-page';
 

@@ -1,5 +1,5 @@
+import type { PortalBooking } from '../shared/api-types';
 import { localDate } from '../shared/business-time';
-import type { PortalBooking } from './portal-types';
 
 export const MY_BOOKINGS_PATH = '/portal';
 export const SIGN_IN_PATH = '/portal/sign-in';

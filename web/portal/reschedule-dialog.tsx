@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../shared/api';
+import { ApiError } from '../shared/api-client';
+import type { PortalBooking, Slot } from '../shared/api-types';
 import { localDate } from '../shared/business-time';
 import { formatDuration, formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { ModalDialog } from './modal-dialog';
 import { fetchRescheduleSlots, rescheduleBooking } from './portal-api';
-import type { PortalBooking, Slot } from './portal-types';
 import { SlotPicker } from './slot-picker';
 import { BusyButton, Notice } from './ui-parts';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../shared/api';
+import { ApiError } from '../shared/api-client';
+import type { OfferedService, Slot } from '../shared/api-types';
 import type { BookingArrival } from './booking-view-page';
 import { formatDuration, formatWhen } from './booking-words';
 import { errorMessage, isApiError } from './error-words';
@@ -7,7 +8,6 @@ import { ChangeAttempt } from './idempotency-key';
 import { followLink, navigate } from './navigation';
 import { fetchServiceAvailability, fetchServices, scheduleAppointment } from './portal-api';
 import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
-import type { OfferedService, Slot } from './portal-types';
 import { SlotPicker } from './slot-picker';
 import { BusyButton, Notice, PageLoadError, Skeleton } from './ui-parts';
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { DayPicker } from 'react-day-picker';
+import type { Slot, SlotAnswer } from '../shared/api-types';
 import { formatClock, localDate, zoneAbbreviation } from '../shared/business-time';
 import { formatShortDate, zoneCity } from './booking-words';
 import {
@@ -12,7 +13,6 @@ import {
   monthRange,
 } from './calendar-dates';
 import { errorMessage } from './error-words';
-import type { Slot, SlotAnswer } from './portal-types';
 import { Notice, Skeleton, Spinner } from './ui-parts';
 
 type MonthSlots =

@@ -1,0 +1,143 @@
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import { ApiError, answerOf, dataOf, given } from '../shared/api-client';
+import type { EmailKind } from '../shared/api-types';
+import { adminApi } from './admin-api';
+
+/**
+ * What the admin pages read, as TanStack Query options: one key per resource, so a change invalidates
+ * every list that shows it (`invalidateQueries({ queryKey: ['bookings'] })`).
+ */
+
+/** A refusal is not retried (it will be refused again); a lost connection or a 5xx twice, after a pause. */
+export function createAdminQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (failures, error) =>
+          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+}
+
+export const settingsQuery = queryOptions({
+  queryKey: ['settings'],
+  queryFn: () => dataOf(adminApi.GET('/api/v1/settings')),
+});
+
+export const staffQuery = queryOptions({
+  queryKey: ['staff'],
+  queryFn: () => dataOf(adminApi.GET('/api/v1/staff')),
+});
+
+export const servicesQuery = queryOptions({
+  queryKey: ['services'],
+  queryFn: () => dataOf(adminApi.GET('/api/v1/services')),
+});
+
+export const customersQuery = (search = '') =>
+  queryOptions({
+    queryKey: ['customers', 'list', search],
+    queryFn: () => dataOf(adminApi.GET('/api/v1/customers', { params: { query: given({ search }) } })),
+  });
+
+export const customerQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['customers', 'one', id],
+    queryFn: () => dataOf(adminApi.GET('/api/v1/customers/{id}', { params: { path: { id } } })),
+  });
+
+export interface BookingFilter {
+  from?: string;
+  to?: string;
+  staffId?: string | undefined;
+  customerId?: string;
+  status?: string;
+}
+
+type BookingStatusFilter = 'confirmed' | 'cancelled' | 'completed';
+const isStatus = (value: string | undefined): value is BookingStatusFilter =>
+  value === 'confirmed' || value === 'cancelled' || value === 'completed';
+
+export const bookingsQuery = ({ status, ...filter }: BookingFilter) =>
+  queryOptions({
+    queryKey: ['bookings', 'list', filter, status],
+    queryFn: () =>
+      dataOf(
+        adminApi.GET('/api/v1/bookings', {
+          params: { query: { ...given(filter), ...(isStatus(status) && { status }) } },
+        }),
+      ),
+  });
+
+/** A booking with its ETag: the next change sends it back as If-Match. */
+export const bookingQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['bookings', 'one', id],
+    queryFn: () => answerOf(adminApi.GET('/api/v1/bookings/{id}', { params: { path: { id } } })),
+  });
+
+export const blockedEventsQuery = (filter: { from: string; to?: string; staffId?: string | undefined }) =>
+  queryOptions({
+    queryKey: ['blocked-events', filter],
+    queryFn: () => dataOf(adminApi.GET('/api/v1/blocked-events', { params: { query: given(filter) } })),
+  });
+
+export const availabilityQuery = (filter: {
+  serviceId: string;
+  staffId: string;
+  from: string;
+  to: string;
+  exceptBookingId?: string | undefined;
+}) =>
+  queryOptions({
+    queryKey: ['availability', filter],
+    queryFn: () =>
+      dataOf(
+        adminApi.GET('/api/v1/availability', {
+          params: { query: { ...filter, ...given({ exceptBookingId: filter.exceptBookingId }) } },
+        }),
+      ),
+    staleTime: 0,
+  });
+
+type OutboxStatusFilter = 'pending' | 'sending' | 'sent' | 'failed';
+const isOutboxStatus = (value: string | undefined): value is OutboxStatusFilter =>
+  value === 'pending' || value === 'sending' || value === 'sent' || value === 'failed';
+
+export const outboxQuery = ({ status, ...filter }: { status?: string; bookingId?: string; limit?: number }) =>
+  queryOptions({
+    queryKey: ['outbox', 'list', filter, status],
+    queryFn: () =>
+      dataOf(
+        adminApi.GET('/api/v1/outbox', {
+          params: { query: { ...given(filter), ...(isOutboxStatus(status) && { status }) } },
+        }),
+      ),
+    staleTime: 0,
+  });
+
+export const outboxEmailQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['outbox', 'one', id],
+    queryFn: () => dataOf(adminApi.GET('/api/v1/outbox/{id}', { params: { path: { id } } })),
+  });
+
+export const templatesQuery = queryOptions({
+  queryKey: ['email-templates', 'list'],
+  queryFn: () => dataOf(adminApi.GET('/api/v1/email-templates')),
+});
+
+export const templateQuery = (kind: EmailKind) =>
+  queryOptions({
+    queryKey: ['email-templates', 'one', kind],
+    queryFn: () => dataOf(adminApi.GET('/api/v1/email-templates/{kind}', { params: { path: { kind } } })),
+  });
+
+export const templateVariablesQuery = queryOptions({
+  queryKey: ['email-templates', 'variables'],
+  queryFn: () => dataOf(adminApi.GET('/api/v1/email-templates/variables')),
+  staleTime: Number.POSITIVE_INFINITY,
+});
