@@ -16,7 +16,9 @@ function bundleBudget(): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       const chunks = new Map(
-        Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
+        Object.values(bundle).flatMap((file) =>
+          file.type === 'chunk' ? [[file.fileName, file] as const] : [],
+        ),
       );
       const over: string[] = [];
       for (const entry of [...chunks.values()].filter((chunk) => chunk.isEntry)) {
