@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import { type DialectName, lockStaffCalendar, type Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
+import { checkBookableInstant } from '../scheduling/bookable-range.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import { loadBookableService } from './bookable-service.js';
 import type { Booking, ChangeOrigin } from './booking.js';
@@ -79,6 +80,8 @@ export async function placeBooking(
   options: { checkConflicts: boolean },
   now: number,
 ): Promise<Result<Booking>> {
+  const range = checkBookableInstant(booking.startsAt, now);
+  if (!range.ok) return fail('validation_failed', range.message, 'startsAt');
   const occupied = occupiedInterval(
     booking.startsAt,
     booking.endsAt,

@@ -8,6 +8,7 @@ import {
   type Slot,
   type SlotRules,
 } from '../scheduling/availability.js';
+import { BOOKABLE_YEARS_AHEAD } from '../scheduling/bookable-range.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
 import { loadBookableService } from './bookable-service.js';
@@ -15,6 +16,8 @@ import { findBusyIntervals } from './booking-repository.js';
 
 export const MAX_SLOT_RANGE_DAYS = 62;
 const DAY = 86_400_000;
+/** The office is offered every time it may book: whole days that any five years hold. */
+const OFFICE_WINDOW_DAYS = BOOKABLE_YEARS_AHEAD * 365;
 
 /**
  * Whose rules apply: a customer gets the business's portal rules (minimum notice, booking window, real-time or
@@ -95,7 +98,7 @@ export function slotRulesFor(
     bufferBeforeMinutes: bookable.service.bufferBeforeMinutes,
     bufferAfterMinutes: bookable.service.bufferAfterMinutes,
     slotIntervalMinutes: settings.slotIntervalMinutes,
-    bookingWindowDays: forCustomer ? settings.bookingWindowDays : 3650,
+    bookingWindowDays: forCustomer ? settings.bookingWindowDays : OFFICE_WINDOW_DAYS,
     minimumNoticeMinutes: forCustomer ? settings.customerPortal.minimumNoticeMinutes : 0,
     now,
     mode,

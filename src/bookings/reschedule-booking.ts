@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { type DialectName, lockStaffCalendar, type Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
+import { checkBookableInstant } from '../scheduling/bookable-range.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import type { Booking, ChangeOrigin } from './booking.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
@@ -53,6 +54,8 @@ export async function moveBooking(
   if (request.startsAt === booking.startsAt) {
     return fail('validation_failed', 'is already the time of this booking', 'startsAt');
   }
+  const range = checkBookableInstant(request.startsAt, now);
+  if (!range.ok) return fail('validation_failed', range.message, 'startsAt');
   const service = await findService(tx, booking.serviceId);
   const bufferBefore = service?.bufferBeforeMinutes ?? 0;
   const bufferAfter = service?.bufferAfterMinutes ?? 0;

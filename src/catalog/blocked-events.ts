@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { BlockedEventTable, Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
 import { idField, instantField, instantOut, textField, toIso } from '../field-schemas.js';
+import { checkBookableInstant } from '../scheduling/bookable-range.js';
 
 export const blockedEventSchema = z.object({
   id: idField,
@@ -62,6 +63,10 @@ export async function createBlockedEvent(
   now: number,
   input: z.output<typeof newBlockedEventSchema>,
 ): Promise<Result<BlockedEventView>> {
+  for (const field of ['startsAt', 'endsAt'] as const) {
+    const range = checkBookableInstant(input[field], now);
+    if (!range.ok) return fail('validation_failed', range.message, field);
+  }
   if (input.staffId !== null) {
     const staff = await db
       .selectFrom('staff')

@@ -105,6 +105,12 @@ export function isDoubleBookingViolation(error: unknown): boolean {
   return (error as { code?: unknown })?.code === '23P01';
 }
 
+/** A row the database refused because it breaks one of its row rules (see addRowRule). */
+export function isRowRuleViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === '23514' || code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_CONSTRAINT_TRIGGER';
+}
+
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -159,4 +165,35 @@ export function skipLockedForClaim<Q extends { forUpdate(): Q; skipLocked(): Q }
   dialect: DialectName,
 ): Q {
   return dialect === 'postgres' ? query.forUpdate().skipLocked() : query;
+}
+
+/**
+ * A rule every row of a table must keep, added to a table that already exists. `condition` is SQL over the
+ * row's columns, written with `column(name)`; NULL passes, as in a CHECK constraint.
+ * PostgreSQL: a CHECK constraint, NOT VALID so that rows written before it cannot stop the migration (every
+ * new or changed row is checked). SQLite cannot add a constraint to an existing table (it would have to copy
+ * the table and everything that references it): triggers refuse an insert or update that breaks the rule.
+ */
+export async function addRowRule(
+  db: Kysely<unknown>,
+  dialect: DialectName,
+  rule: { table: string; name: string; condition: (column: (name: string) => string) => string },
+): Promise<void> {
+  if (dialect === 'postgres') {
+    const condition = rule.condition((name) => name);
+    await sql
+      .raw(`ALTER TABLE ${rule.table} ADD CONSTRAINT ${rule.name} CHECK (${condition}) NOT VALID`)
+      .execute(db);
+    return;
+  }
+  const condition = rule.condition((name) => `NEW.${name}`);
+  for (const event of ['INSERT', 'UPDATE']) {
+    await sql
+      .raw(
+        `CREATE TRIGGER ${rule.name}_${event.toLowerCase()} BEFORE ${event} ON ${rule.table} ` +
+          `FOR EACH ROW WHEN NOT (${condition}) ` +
+          `BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: ${rule.name}'); END`,
+      )
+      .execute(db);
+  }
 }

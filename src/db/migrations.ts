@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { addDoubleBookingGuard, type DialectName, type Store } from './dialect.js';
+import { addDoubleBookingGuard, addRowRule, type DialectName, type Store } from './dialect.js';
 
 /** One migration set for both databases; the few dialect-specific statements come from dialect.ts. */
 function bookingCore(dialect: DialectName): Migration {
@@ -251,6 +251,76 @@ const blockedEventsByStaff: Migration = {
   },
 };
 
+/**
+ * What the database itself refuses, whatever the code above it does: instants far outside any calendar
+ * (a year-10000 end cannot be served back as ISO 8601), ends before starts, busy times that do not cover their
+ * booking, negative counts and empty durations. The app's own rules are narrower (bookable-range.ts); these
+ * are the outer wall.
+ */
+const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+const LATEST_INSTANT = Date.UTC(2200, 0, 1);
+const inInstantRange = (...columns: string[]) =>
+  columns.map((column) => `${column} BETWEEN ${EARLIEST_INSTANT} AND ${LATEST_INSTANT}`).join(' AND ');
+
+function rowRules(dialect: DialectName): Migration {
+  const rules = [
+    {
+      table: 'bookings',
+      name: 'bookings_instants_in_range',
+      condition: (c: (n: string) => string) =>
+        inInstantRange(c('starts_at'), c('ends_at'), c('occupied_from'), c('occupied_until')),
+    },
+    {
+      table: 'bookings',
+      name: 'bookings_time_order',
+      condition: (c: (n: string) => string) =>
+        `${c('ends_at')} > ${c('starts_at')} AND ${c('occupied_from')} <= ${c('starts_at')} AND ${c('occupied_until')} >= ${c('ends_at')}`,
+    },
+    {
+      table: 'bookings',
+      name: 'bookings_counts',
+      condition: (c: (n: string) => string) =>
+        `${c('reschedule_count')} >= 0 AND ${c('version')} >= 1 AND ${c('allows_overlap')} IN (0, 1)`,
+    },
+    {
+      table: 'booking_history',
+      name: 'booking_history_instants_in_range',
+      condition: (c: (n: string) => string) => inInstantRange(c('from_starts_at'), c('to_starts_at')),
+    },
+    {
+      table: 'blocked_events',
+      name: 'blocked_events_instants_in_range',
+      condition: (c: (n: string) => string) => inInstantRange(c('starts_at'), c('ends_at')),
+    },
+    {
+      table: 'blocked_events',
+      name: 'blocked_events_time_order',
+      condition: (c: (n: string) => string) => `${c('ends_at')} > ${c('starts_at')}`,
+    },
+    {
+      table: 'services',
+      name: 'services_durations',
+      condition: (c: (n: string) => string) =>
+        `${c('duration_minutes')} > 0 AND ${c('buffer_before_minutes')} >= 0 AND ${c('buffer_after_minutes')} >= 0 AND ${c('active')} IN (0, 1)`,
+    },
+    {
+      table: 'booking_reminders',
+      name: 'booking_reminders_instant_in_range',
+      condition: (c: (n: string) => string) => inInstantRange(c('starts_at')),
+    },
+    {
+      table: 'outbox_messages',
+      name: 'outbox_messages_attempts',
+      condition: (c: (n: string) => string) => `${c('attempts')} >= 0`,
+    },
+  ];
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const rule of rules) await addRowRule(db, dialect, rule);
+    },
+  };
+}
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -262,6 +332,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002-email': email,
     '0003-portal': portal,
     '0004-blocked-events-by-staff': blockedEventsByStaff,
+    '0005-row-rules': rowRules(dialect),
   };
 }
 

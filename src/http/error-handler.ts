@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isRowRuleViolation } from '../db/dialect.js';
 import { type DomainError, DomainFailure, type ErrorCode } from '../domain-error.js';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -114,7 +115,8 @@ export function installErrorHandler(app: FastifyInstance): void {
         return sendProblem(reply, 413, 'payload_too_large', 'the request body is too large');
     }
     // A value the database cannot store (PostgreSQL data exceptions, class 22): the caller's input, not our fault.
-    if (typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) {
+    // A row the database's own rules refuse (migration 0005) is the same: refused, never half-written.
+    if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || isRowRuleViolation(error)) {
       return sendProblem(reply, 422, 'validation_failed', 'a value in the request cannot be stored');
     }
     if (error.statusCode === 429) {
