@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import {
@@ -12,6 +11,7 @@ import { sql } from 'kysely';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { registerBookingAdminRoutes } from './bookings/booking-admin-routes.js';
 import { registerCatalogRoutes } from './catalog/catalog-routes.js';
+import type { TrustProxy } from './config.js';
 import { registerEmailRoutes } from './email/email-routes.js';
 import type { App, AppContext } from './http/app-context.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -23,6 +23,16 @@ import { registerSettingsRoutes } from './settings/settings-routes.js';
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Whose X-Forwarded-For names the client (`request.ip`, for rate limits and logs); default: nobody's. */
+  trustProxy?: TrustProxy;
+}
+
+function fastifyTrustProxy(trust: TrustProxy = false): FastifyServerOptions['trustProxy'] {
+  if (typeof trust === 'boolean') return trust;
+  if ('addresses' in trust) return trust.addresses;
+  // Fastify reads a bare number as "trust nobody"; a hop count means: believe the nearest `hops` addresses.
+  const { hops } = trust;
+  return (_address: string, hop: number) => hop < hops;
 }
 
 /** The HTTP application, without listening: main.ts listens, tests call inject(). */
@@ -32,6 +42,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     bodyLimit: 256 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
+    trustProxy: fastifyTrustProxy(options.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -40,7 +51,6 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   installSecurityHeaders(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

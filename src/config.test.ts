@@ -55,4 +55,25 @@ describe('configuration', () => {
     const config = loadConfig({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'long enough secret' });
     expect(config.initialAdmin).toEqual({ email: 'boss@example.com', password: 'long enough secret' });
   });
+
+  it('reads TRUST_PROXY: unset, true, a hop count, or a list of addresses and CIDR ranges', () => {
+    const trustOf = (TRUST_PROXY?: string) =>
+      loadConfig(TRUST_PROXY === undefined ? {} : { TRUST_PROXY }).trustProxy;
+    expect(trustOf()).toBe(false);
+    expect(trustOf('false')).toBe(false);
+    expect(trustOf('0')).toBe(false);
+    expect(trustOf('true')).toBe(true);
+    expect(trustOf('2')).toEqual({ hops: 2 });
+    expect(trustOf('10.0.0.1, 192.168.0.0/16,fd00::/8, ::1,loopback')).toEqual({
+      addresses: ['10.0.0.1', '192.168.0.0/16', 'fd00::/8', '::1', 'loopback'],
+    });
+    expect(() => trustOf('10.0.0.0/33')).toThrow(
+      new ConfigError(
+        'TRUST_PROXY: "10.0.0.0/33" is not an address or CIDR range (give true, a hop count, or a comma list of addresses)',
+      ),
+    );
+    expect(() => trustOf('proxy.internal')).toThrow(/^TRUST_PROXY: "proxy.internal" is not/);
+    expect(() => trustOf('10.0.0.1,')).toThrow(/^TRUST_PROXY: "" is not/);
+    expect(() => trustOf('99')).toThrow('TRUST_PROXY: a hop count must be at most 20');
+  });
 });

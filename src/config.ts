@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** The whole environment of the app, read once; nothing else reads process.env. */
@@ -11,7 +12,16 @@ const environmentSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().optional(),
 });
+
+/**
+ * Whose `X-Forwarded-For` to believe (TRUST_PROXY), for rate limits and logs. `false`: nobody's, the peer is
+ * the client. `true`: anyone's. `hops`: that many proxies stand in front of the app (safe only when nothing
+ * reaches it past them). `addresses`: only these proxies' (addresses, CIDR ranges, or `loopback`,
+ * `linklocal`, `uniquelocal`).
+ */
+export type TrustProxy = boolean | { hops: number } | { addresses: string[] };
 
 export type DatabaseLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -24,6 +34,7 @@ export interface Config {
   mailFrom: string | undefined;
   initialAdmin: { email: string; password: string } | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +55,37 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
     return { kind: 'postgres', url };
   }
   throw new ConfigError('DATABASE_URL must start with sqlite: (embedded) or postgres:// (PostgreSQL)');
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const MAX_HOPS = 20;
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const setting = value?.trim() ?? '';
+  if (setting === '' || setting === 'false') return false;
+  if (setting === 'true') return true;
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    if (hops > MAX_HOPS) throw new ConfigError(`TRUST_PROXY: a hop count must be at most ${MAX_HOPS}`);
+    return hops === 0 ? false : { hops };
+  }
+  const addresses = setting.split(',').map((entry) => entry.trim());
+  const wrong = addresses.find((entry) => !isAddressOrRange(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY: "${wrong}" is not an address or CIDR range (give true, a hop count, or a comma list of addresses)`,
+    );
+  }
+  return { addresses };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,5 +110,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     initialAdmin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'rate_limited'
+  | 'too_many_attempts'
   | 'slot_unavailable'
   | 'booking_changed'
   | 'booking_not_active'
@@ -30,6 +31,8 @@ export interface DomainError {
   field?: string;
   /** For a template: the line of that field where the problem is. */
   line?: number;
+  /** For a limit: when to try again (the `Retry-After` header). */
+  retryAfterSeconds?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
@@ -38,6 +41,16 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(code: ErrorCode, message: string, field?: string): Result<T> => ({
   ok: false,
   error: field === undefined ? { code, message } : { code, message, field },
+});
+
+/** A limit ran out: try again after `retryAfterMs`. */
+export const tooMany = <T = never>(
+  code: 'rate_limited' | 'too_many_attempts',
+  message: string,
+  retryAfterMs: number,
+): Result<T> => ({
+  ok: false,
+  error: { code, message, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
 });
 
 /** Thrown only at the HTTP edge to hand a refusal to the one error handler. */

@@ -23,7 +23,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const app = await buildApp(
     { store, clock, publicUrl: config.publicUrl },
-    { logger: { level: config.logLevel } },
+    { logger: { level: config.logLevel }, trustProxy: config.trustProxy },
   );
   try {
     await app.listen({ port: config.port, host: config.host });

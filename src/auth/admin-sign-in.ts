@@ -3,7 +3,8 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { fail, ok, type Result } from '../domain-error.js';
+import { fail, ok, type Result, tooMany } from '../domain-error.js';
+import { ADMIN_SIGN_IN_PER_ACCOUNT, hitRateLimit, takeBackRateLimitHit } from '../limits/rate-limits.js';
 import {
   type CredentialKind,
   countAdmins,
@@ -60,14 +61,27 @@ export async function signIn(
   credentials: { email: string; password: string },
   kind: CredentialKind,
 ): Promise<Result<{ token: string; expiresAt: number }>> {
+  const now = clock.now();
+  // Every attempt is counted before its password is checked, so attempts arriving together cannot all be
+  // checked; a right password takes its count back, and leaves the failures before it standing. Unknown emails
+  // are counted alike: the lockout says nothing about which accounts exist.
+  const attempt = await hitRateLimit(db, ADMIN_SIGN_IN_PER_ACCOUNT, credentials.email, now);
+  if (!attempt.allowed) {
+    const minutes = Math.ceil(attempt.retryAfterMs / 60_000);
+    return tooMany(
+      'too_many_attempts',
+      `too many failed sign-ins for this account: try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+      attempt.retryAfterMs,
+    );
+  }
   const admin = await findAdminByEmail(db, credentials.email);
   const passwordMatches = await verify(
     admin?.passwordHash ?? (await UNKNOWN_ADMIN_HASH),
     credentials.password,
   );
   if (!admin || !passwordMatches) return fail('unauthorized', 'email or password is wrong');
+  await takeBackRateLimitHit(db, ADMIN_SIGN_IN_PER_ACCOUNT, credentials.email, now);
   const token = newSecretToken();
-  const now = clock.now();
   const expiresAt = now + LIFETIME[kind];
   await insertCredential(
     db,

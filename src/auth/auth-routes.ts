@@ -2,21 +2,24 @@ import { z } from 'zod';
 import { valueOrThrow } from '../domain-error.js';
 import { emailField } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { limitPerClient } from '../http/client-rate-limit.js';
 import { sendProblem } from '../http/error-handler.js';
+import { ADMIN_SIGN_IN_PER_CLIENT } from '../limits/rate-limits.js';
 import { ADMIN_SESSION_COOKIE, isSameOriginWrite } from './admin-guard.js';
 import { signIn, signOut } from './admin-sign-in.js';
 
 const credentialsSchema = z.strictObject({ email: emailField, password: z.string().min(1).max(200) });
-const SIGN_IN_RATE_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
 export function registerAuthRoutes(app: App, context: AppContext): void {
   const { store, clock, publicUrl } = context;
   const secureCookie = publicUrl.startsWith('https:');
+  // Per client here; per account (from any client) in signIn.
+  const onRequest = limitPerClient(context, ADMIN_SIGN_IN_PER_CLIENT);
 
   app.post(
     `${API_PREFIX}/auth/tokens`,
     {
-      config: SIGN_IN_RATE_LIMIT,
+      onRequest,
       schema: {
         tags: ['auth'],
         body: credentialsSchema,
@@ -34,7 +37,7 @@ export function registerAuthRoutes(app: App, context: AppContext): void {
   app.post(
     `${API_PREFIX}/auth/session`,
     {
-      config: SIGN_IN_RATE_LIMIT,
+      onRequest,
       schema: {
         tags: ['auth'],
         body: credentialsSchema,

@@ -321,6 +321,23 @@ function rowRules(dialect: DialectName): Migration {
   };
 }
 
+/** Rate limits shared by every app process on the database (src/limits/). */
+const rateLimitCounters: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('rate_limit_counters')
+      .addColumn('bucket', 'text', (c) => c.primaryKey())
+      .addColumn('hits', 'integer', (c) => c.notNull().check(sql`hits >= 0`))
+      .addColumn('window_ends_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('rate_limit_counters_window_end')
+      .on('rate_limit_counters')
+      .column('window_ends_at')
+      .execute();
+  },
+};
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -333,6 +350,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003-portal': portal,
     '0004-blocked-events-by-staff': blockedEventsByStaff,
     '0005-row-rules': rowRules(dialect),
+    '0006-rate-limit-counters': rateLimitCounters,
   };
 }
 

@@ -176,6 +176,13 @@ export interface PortalSessionTable {
   expires_at: number;
 }
 
+/** One rate-limit bucket (a limit and a hashed key): its hits in the window that ends at `window_ends_at`. */
+export interface RateLimitCounterTable {
+  bucket: string;
+  hits: number;
+  window_ends_at: number;
+}
+
 export interface Database {
   business_settings: BusinessSettingsTable;
   services: ServiceTable;
@@ -194,4 +201,5 @@ export interface Database {
   email_templates: EmailTemplateTable;
   customer_sign_in_links: CustomerSignInLinkTable;
   portal_sessions: PortalSessionTable;
+  rate_limit_counters: RateLimitCounterTable;
 }

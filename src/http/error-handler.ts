@@ -9,6 +9,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   rate_limited: 429,
+  too_many_attempts: 429,
   slot_unavailable: 409,
   booking_changed: 409,
   booking_not_active: 422,
@@ -72,6 +73,7 @@ export function sendProblem(
 }
 
 export function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   const errors = error.field
     ? [{ field: error.field, message: error.message, ...(error.line !== undefined && { line: error.line }) }]
     : undefined;
@@ -118,9 +120,6 @@ export function installErrorHandler(app: FastifyInstance): void {
     // A row the database's own rules refuse (migration 0005) is the same: refused, never half-written.
     if ((typeof error.code === 'string' && /^22[0-9A-Z]{3}$/.test(error.code)) || isRowRuleViolation(error)) {
       return sendProblem(reply, 422, 'validation_failed', 'a value in the request cannot be stored');
-    }
-    if (error.statusCode === 429) {
-      return sendProblem(reply, 429, 'rate_limited', 'too many requests: wait a moment and try again');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, error.statusCode, 'bad_request', error.message);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { bookingOpenedByLink } from '../bookings/booking-links.js';
 import type { Database } from '../db/schema.js';
+import { ok, type Result, tooMany } from '../domain-error.js';
+import { hitRateLimit, LINK_GUESSES_PER_CLIENT } from '../limits/rate-limits.js';
 import {
   bookingCookieName,
   CUSTOMER_COOKIE,
@@ -31,26 +33,40 @@ export async function grantBookingAccess(
   return { cookieName: bookingCookieName(bookingId), token, expiresAt };
 }
 
+/**
+ * A link that is no good, opened by `client`. Only these count against the client's limit, and only after the
+ * token was checked: a genuine link is never refused, however many guesses share its client's address.
+ */
+async function wrongLink(db: Kysely<Database>, client: string, now: number): Promise<Result<undefined>> {
+  const decision = await hitRateLimit(db, LINK_GUESSES_PER_CLIENT, client, now);
+  if (decision.allowed) return ok(undefined);
+  return tooMany(
+    'rate_limited',
+    'too many links that do not work: wait a minute and try again',
+    decision.retryAfterMs,
+  );
+}
+
 /** An email's booking link, opened: a session for that booking, or nothing if the link is no good. */
 export async function openBookingLink(
   db: Kysely<Database>,
-  bookingId: string,
-  token: string,
+  link: { bookingId: string; token: string; client: string },
   now: number,
-): Promise<GrantedSession | undefined> {
-  const opened = await bookingOpenedByLink(db, bookingId, token, now);
-  return opened && grantBookingAccess(db, opened.customerId, opened.bookingId, opened.endsAt, now);
+): Promise<Result<GrantedSession | undefined>> {
+  const opened = await bookingOpenedByLink(db, link.bookingId, link.token, now);
+  if (!opened) return wrongLink(db, link.client, now);
+  return ok(await grantBookingAccess(db, opened.customerId, opened.bookingId, opened.endsAt, now));
 }
 
 /** A sign-in link, opened: a session for all the customer's bookings. */
 export async function openSignInLink(
   db: Kysely<Database>,
-  token: string,
+  link: { token: string; client: string },
   now: number,
-): Promise<GrantedSession | undefined> {
-  const customerId = await customerSignedInByLink(db, token, now);
-  if (!customerId) return undefined;
+): Promise<Result<GrantedSession | undefined>> {
+  const customerId = await customerSignedInByLink(db, link.token, now);
+  if (!customerId) return wrongLink(db, link.client, now);
   const expiresAt = now + CUSTOMER_SESSION_MS;
   const sessionToken = await openPortalSession(db, { customerId, bookingId: null, expiresAt }, now);
-  return { cookieName: CUSTOMER_COOKIE, token: sessionToken, expiresAt };
+  return ok({ cookieName: CUSTOMER_COOKIE, token: sessionToken, expiresAt });
 }

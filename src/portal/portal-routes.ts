@@ -18,8 +18,10 @@ import {
   toIso,
 } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { limitPerClient } from '../http/client-rate-limit.js';
 import { sendProblem } from '../http/error-handler.js';
 import { webAppShell } from '../http/web-apps.js';
+import { PORTAL_SIGN_IN_PER_CLIENT } from '../limits/rate-limits.js';
 import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
 import {
@@ -33,16 +35,6 @@ import { CUSTOMER_COOKIE, closePortalSession } from './portal-sessions.js';
 import { requestSignIn } from './request-sign-in.js';
 
 const PORTAL = `${API_PREFIX}/portal`;
-/** Guessing tokens costs a client its access for a while; a person opening links never gets near this. */
-const LINK_RATE_LIMIT = {
-  rateLimit: {
-    max: 60,
-    timeWindow: '1 minute',
-    // Only requests that try a token count: reloading the page itself is not guessing.
-    allowList: (request: { query: unknown }) => (request.query as { token?: unknown }).token === undefined,
-  },
-};
-const SIGN_IN_RATE_LIMIT = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 
 const bookingParams = z.strictObject({ id: idField });
 const slotsSchema = z.object({
@@ -76,7 +68,6 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   app.get(
     '/portal/bookings/:id',
     {
-      config: LINK_RATE_LIMIT,
       schema: {
         hide: true,
         params: bookingParams,
@@ -86,7 +77,8 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const { token } = request.query;
       if (token === undefined) return shell(reply);
-      const granted = await openBookingLink(db, request.params.id, token, clock.now());
+      const link = { bookingId: request.params.id, token, client: request.ip };
+      const granted = valueOrThrow(await openBookingLink(db, link, clock.now()));
       if (!granted) return reply.redirect('/portal/sign-in?link=expired', 303);
       reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
       return reply.redirect(`/portal/bookings/${encodeURIComponent(request.params.id)}`, 303);
@@ -94,12 +86,10 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   );
   app.get(
     '/portal/sign-in/verify',
-    {
-      config: LINK_RATE_LIMIT,
-      schema: { hide: true, querystring: z.object({ token: z.string().max(200) }) },
-    },
+    { schema: { hide: true, querystring: z.object({ token: z.string().max(200) }) } },
     async (request, reply) => {
-      const granted = await openSignInLink(db, request.query.token, clock.now());
+      const link = { token: request.query.token, client: request.ip };
+      const granted = valueOrThrow(await openSignInLink(db, link, clock.now()));
       if (!granted) return reply.redirect('/portal/sign-in?link=expired', 303);
       reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
       return reply.redirect('/portal', 303);
@@ -111,7 +101,10 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   const tags = ['portal'];
   app.post(
     `${PORTAL}/sign-in`,
-    { config: SIGN_IN_RATE_LIMIT, schema: { tags, body: z.strictObject({ email: emailField }) } },
+    {
+      onRequest: limitPerClient(context, PORTAL_SIGN_IN_PER_CLIENT),
+      schema: { tags, body: z.strictObject({ email: emailField }) },
+    },
     async (request, reply) => {
       await requestSignIn(db, request.body.email, clock.now());
       return reply
