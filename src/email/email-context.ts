@@ -1,13 +1,11 @@
 import {
-  formatBusinessClock,
-  formatBusinessDate,
-  formatBusinessTime,
-  formatBusinessTimeShort,
+  formatClockWithZone,
+  formatDate,
+  formatDateTime,
   formatDuration,
+  formatShortDateTimeWithZone,
   isTimeZone,
-} from './business-time.js';
-
-export { formatBusinessTime } from './business-time.js';
+} from '../shared/business-time.js';
 
 export interface EmailFacts {
   business: {
@@ -126,8 +124,8 @@ function customerStart(facts: EmailFacts, booking: NonNullable<EmailFacts['booki
   const zone = facts.customer.timeZone;
   // A customer's zone is their own data and may be stale or wrong; that must not stop the email.
   if (zone === null || !isTimeZone(zone)) return null;
-  const theirs = formatBusinessTime(booking.startsAt, zone);
-  return theirs === formatBusinessTime(booking.startsAt, facts.business.timeZone) ? null : theirs;
+  const theirs = formatDateTime(booking.startsAt, zone);
+  return theirs === formatDateTime(booking.startsAt, facts.business.timeZone) ? null : theirs;
 }
 
 function changeVariables(facts: EmailFacts): Record<string, unknown> | null {
@@ -141,9 +139,9 @@ function changeVariables(facts: EmailFacts): Record<string, unknown> | null {
     channel: change.channel,
     channel_label: CHANNEL_LABELS[change.channel] ?? change.channel.replaceAll('_', ' '),
     reason: textOrNull(change.reason),
-    previous_starts_at: previous === null ? null : formatBusinessTime(previous, business.timeZone),
-    previous_starts_at_short: previous === null ? null : formatBusinessTimeShort(previous, business.timeZone),
-    at: formatBusinessTime(facts.now, business.timeZone),
+    previous_starts_at: previous === null ? null : formatDateTime(previous, business.timeZone),
+    previous_starts_at_short: previous === null ? null : formatShortDateTimeWithZone(previous, business.timeZone),
+    at: formatDateTime(facts.now, business.timeZone),
   };
 }
 
@@ -162,12 +160,12 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
       id: booking.id,
       reference: booking.reference,
       status: booking.status,
-      starts_at: formatBusinessTime(booking.startsAt, zone),
-      starts_at_short: formatBusinessTimeShort(booking.startsAt, zone),
-      date: formatBusinessDate(booking.startsAt, zone),
-      time: formatBusinessClock(booking.startsAt, zone),
-      ends_at: formatBusinessTime(booking.endsAt, zone),
-      end_time: formatBusinessClock(booking.endsAt, zone),
+      starts_at: formatDateTime(booking.startsAt, zone),
+      starts_at_short: formatShortDateTimeWithZone(booking.startsAt, zone),
+      date: formatDate(booking.startsAt, zone),
+      time: formatClockWithZone(booking.startsAt, zone),
+      ends_at: formatDateTime(booking.endsAt, zone),
+      end_time: formatClockWithZone(booking.endsAt, zone),
       duration: formatDuration((booking.endsAt - booking.startsAt) / 60_000),
       starts_at_customer: customerStart(facts, booking),
       notes: textOrNull(booking.notes),

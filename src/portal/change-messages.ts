@@ -1,14 +1,7 @@
 import type { SlotRefusal } from '../scheduling/availability.js';
 import type { ChangeRefusal } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
-
-/** "1 hour", "24 hours", "90 minutes", "2 days". */
-export function describeDuration(minutes: number): string {
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (minutes % (24 * 60) === 0 && minutes >= 48 * 60) return plural(minutes / (24 * 60), 'day');
-  if (minutes % 60 === 0) return plural(minutes / 60, 'hour');
-  return plural(minutes, 'minute');
-}
+import { formatDuration } from '../shared/business-time.js';
 
 function withBusinessWords(sentence: string, settings: BusinessSettings): string {
   const own = settings.customerPortal.changeBlockedMessage.trim();
@@ -33,7 +26,7 @@ export function changeRefusalMessage(
       return withBusinessWords('This booking cannot be cancelled online.', settings);
     case 'minimum_notice':
       return withBusinessWords(
-        `Changes can be made up to ${describeDuration(portal.minimumNoticeMinutes)} before your appointment.`,
+        `Changes can be made up to ${formatDuration(portal.minimumNoticeMinutes)} before your appointment.`,
         settings,
       );
     case 'reschedule_limit_reached':
@@ -52,9 +45,9 @@ export function changeRefusalMessage(
 export function slotRefusalMessage(code: SlotRefusal, settings: BusinessSettings): string {
   switch (code) {
     case 'minimum_notice':
-      return `Please choose a time at least ${describeDuration(settings.customerPortal.minimumNoticeMinutes)} from now.`;
+      return `Please choose a time at least ${formatDuration(settings.customerPortal.minimumNoticeMinutes)} from now.`;
     case 'outside_booking_window':
-      return `Please choose a time within the next ${describeDuration(settings.bookingWindowDays * 24 * 60)}.`;
+      return `Please choose a time within the next ${formatDuration(settings.bookingWindowDays * 24 * 60)}.`;
     case 'outside_working_hours':
       return 'That time is not one we offer. Please choose one of the times shown.';
     case 'slot_unavailable':

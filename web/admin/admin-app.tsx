@@ -1,8 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, dataOf } from '../shared/api-client';
+import { createQueryClient } from '../shared/query-client';
 import { adminApi, onSessionEnded } from './admin-api';
-import { createAdminQueryClient } from './admin-queries';
 import { AdminShell } from './admin-shell';
 import { BusinessProvider, type BusinessSnapshot, loadBusiness } from './business-context';
 import { mayLeave } from './navigation';
@@ -16,7 +16,7 @@ type State =
   | { kind: 'failed'; message: string }
   | { kind: 'ready'; business: BusinessSnapshot; sessionEnded: boolean };
 
-const queryClient = createAdminQueryClient();
+const queryClient = createQueryClient();
 
 /** Data that could not load because the session had ended loads again once the office signs in. */
 function sessionRestored(): void {

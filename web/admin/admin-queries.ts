@@ -1,5 +1,5 @@
-import { QueryClient, queryOptions } from '@tanstack/react-query';
-import { ApiError, answerOf, dataOf, given } from '../shared/api-client';
+import { queryOptions } from '@tanstack/react-query';
+import { answerOf, dataOf, given } from '../shared/api-client';
 import type { EmailKind } from '../shared/api-types';
 import { adminApi } from './admin-api';
 
@@ -7,20 +7,6 @@ import { adminApi } from './admin-api';
  * What the admin pages read, as TanStack Query options: one key per resource, so a change invalidates
  * every list that shows it (`invalidateQueries({ queryKey: ['bookings'] })`).
  */
-
-/** A refusal is not retried (it will be refused again); a lost connection or a 5xx twice, after a pause. */
-export function createAdminQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        refetchOnWindowFocus: false,
-        retry: (failures, error) =>
-          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-      },
-    },
-  });
-}
 
 export const settingsQuery = queryOptions({
   queryKey: ['settings'],

@@ -1,8 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import {
+  calendarDateOf,
+  formatClock,
+  formatShortDateTime,
+  instantAt,
+  todayIn,
+} from '../../src/shared/business-time';
 import { dataOf } from '../shared/api-client';
 import type { BlockedEvent } from '../shared/api-types';
-import { formatClock, localDate } from '../shared/business-time';
 import { adminApi, errorFor, fieldErrors, problemMessage, saveFailure, saveSettings } from './admin-api';
 import { blockedEventsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
@@ -10,7 +16,6 @@ import { Link, useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
 import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
-import { instantFromLocal, shortDateTime, todayIn } from './zoned-time';
 
 /** The later of two YYYY-MM-DD dates: the end of a blocked time follows its start forward. */
 function laterDate(a: string, b: string): string {
@@ -132,7 +137,7 @@ function BlockedTime() {
   const zone = settings.timezone;
   const today = todayIn(zone);
   const client = useQueryClient();
-  const events = useQuery(blockedEventsQuery({ from: instantFromLocal(today, '00:00', zone) }));
+  const events = useQuery(blockedEventsQuery({ from: instantAt(today, '00:00', zone) }));
   const changed = () => client.invalidateQueries({ queryKey: ['blocked-events'] });
   const [draft, setDraft] = useState({
     staffId: '',
@@ -149,8 +154,8 @@ function BlockedTime() {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const startsAt = instantFromLocal(draft.startDate, draft.startTime, zone);
-    const endsAt = instantFromLocal(draft.endDate, draft.endTime, zone);
+    const startsAt = instantAt(draft.startDate, draft.startTime, zone);
+    const endsAt = instantAt(draft.endDate, draft.endTime, zone);
     if (!draft.startDate || !draft.endDate || !draft.startTime || !draft.endTime) {
       setErrors({ endsAt: 'Enter when the blocked time starts and ends' });
       return;
@@ -188,8 +193,8 @@ function BlockedTime() {
   };
 
   const describe = (event: BlockedEvent) => {
-    const sameDay = localDate(event.startsAt, zone) === localDate(event.endsAt, zone);
-    return `${shortDateTime(event.startsAt, zone)} – ${sameDay ? formatClock(event.endsAt, zone) : shortDateTime(event.endsAt, zone)}`;
+    const sameDay = calendarDateOf(event.startsAt, zone) === calendarDateOf(event.endsAt, zone);
+    return `${formatShortDateTime(event.startsAt, zone)} – ${sameDay ? formatClock(event.endsAt, zone) : formatShortDateTime(event.endsAt, zone)}`;
   };
 
   return (

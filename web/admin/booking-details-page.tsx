@@ -1,8 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import {
+  formatClock,
+  formatDateTime,
+  formatDuration,
+  formatShortDateTime,
+} from '../../src/shared/business-time';
 import { answerOf, dataOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
-import { formatClock } from '../shared/business-time';
 import { ApiError, adminApi, problemMessage, query } from './admin-api';
 import { bookingQuery, customerQuery, outboxQuery } from './admin-queries';
 import { bookingReference, EMAIL_KIND_TITLES } from './admin-words';
@@ -12,7 +17,6 @@ import { Link } from './navigation';
 import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
 import { RescheduleDialog } from './reschedule-dialog';
 import { BookingStatusBadge, Field, Loading, Modal, Notice, OutboxStatusBadge, PageHeader } from './ui';
-import { describeMinutes, longDateTime, shortDateTime } from './zoned-time';
 
 type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
 
@@ -112,7 +116,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
             {booking.conflicts.map((conflict) => (
               <li key={`${conflict.kind}-${conflict.id}`}>
                 {conflict.kind === 'booking' ? 'Overlaps another booking' : 'Overlaps blocked time'}:{' '}
-                {shortDateTime(conflict.startsAt, timeZone)}–{formatClock(conflict.endsAt, timeZone)}
+                {formatShortDateTime(conflict.startsAt, timeZone)}–{formatClock(conflict.endsAt, timeZone)}
                 {conflict.kind === 'booking' && (
                   <>
                     {' '}
@@ -135,14 +139,14 @@ export function BookingDetailsPage({ id }: { id: string }) {
             <div>
               <dt>When</dt>
               <dd>
-                <strong data-testid="booking-time">{longDateTime(booking.startsAt, timeZone)}</strong>
+                <strong data-testid="booking-time">{formatDateTime(booking.startsAt, timeZone)}</strong>
                 <span className="hint"> until {formatClock(booking.endsAt, timeZone)}</span>
               </dd>
             </div>
             <div>
               <dt>Service</dt>
               <dd>
-                {serviceName(booking.serviceId)} <span className="hint">· {describeMinutes(minutes)}</span>
+                {serviceName(booking.serviceId)} <span className="hint">· {formatDuration(minutes)}</span>
                 {service && !service.active && <span className="tag">No longer offered</span>}
               </dd>
             </div>
@@ -199,7 +203,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
               <li key={`${booking.history.length - index}`} className={`history-${entry.type}`}>
                 <p>{describeHistoryEntry(entry, timeZone)}</p>
                 <p className="hint">
-                  <time dateTime={entry.at}>{longDateTime(entry.at, timeZone)}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
                 </p>
               </li>
             ))}
@@ -228,7 +232,9 @@ export function BookingDetailsPage({ id }: { id: string }) {
                   </div>
                   <div className="email-meta">
                     <OutboxStatusBadge status={email.status} />
-                    <span className="hint">{shortDateTime(email.sentAt ?? email.createdAt, timeZone)}</span>
+                    <span className="hint">
+                      {formatShortDateTime(email.sentAt ?? email.createdAt, timeZone)}
+                    </span>
                   </div>
                   {email.lastError && <p className="field-error">{email.lastError}</p>}
                 </li>
@@ -245,7 +251,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
           timeZone={timeZone}
           onClose={() => setDialog(null)}
           onDone={(updated, nextEtag) =>
-            changed(updated, nextEtag, `Rescheduled to ${longDateTime(updated.startsAt, timeZone)}.`)
+            changed(updated, nextEtag, `Rescheduled to ${formatDateTime(updated.startsAt, timeZone)}.`)
           }
           onStale={reload}
         />

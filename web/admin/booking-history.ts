@@ -1,5 +1,5 @@
+import { formatShortDateTime } from '../../src/shared/business-time';
 import type { Actor, Channel, HistoryEntry } from '../shared/api-types';
-import { shortDateTime } from './zoned-time';
 
 const WHAT: Record<HistoryEntry['type'], string> = {
   created: 'Booked',
@@ -25,8 +25,8 @@ const THROUGH: Record<Channel, string | null> = {
 export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): string {
   const channel = THROUGH[entry.channel];
   let sentence = `${WHAT[entry.type]} by ${WHO[entry.actor]}${channel ? ` via ${channel}` : ''}`;
-  const from = entry.fromStartsAt ? shortDateTime(entry.fromStartsAt, timeZone) : undefined;
-  const to = entry.toStartsAt ? shortDateTime(entry.toStartsAt, timeZone) : undefined;
+  const from = entry.fromStartsAt ? formatShortDateTime(entry.fromStartsAt, timeZone) : undefined;
+  const to = entry.toStartsAt ? formatShortDateTime(entry.toStartsAt, timeZone) : undefined;
   if (entry.type === 'rescheduled' && from && to) sentence += `: ${from} → ${to}`;
   else if (entry.type === 'created' && to) sentence += ` for ${to}`;
   if (entry.reason) sentence += `, reason: ${entry.reason}`;

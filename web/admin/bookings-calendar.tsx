@@ -1,10 +1,17 @@
+import {
+  addDays,
+  formatClock,
+  formatShortCalendarDate,
+  instantAt,
+  minuteOfDay,
+  weekdayIndex,
+} from '../../src/shared/business-time';
 import type { BlockedEvent, Booking, Customer, StaffMember, TimeRange, Weekday } from '../shared/api-types';
-import { formatClock } from '../shared/business-time';
 import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
+import { minutesOf } from './clock-times';
 import { Link } from './navigation';
 import { bookingPath } from './paths';
-import { addDays, instantFromLocal, minuteOfDay, minutesOf, shortDate, weekdayIndex } from './zoned-time';
 
 const PX_PER_MINUTE = 1.1;
 const MIN_BLOCK_PX = 24;
@@ -147,8 +154,8 @@ export function BookingsCalendar({
           ))}
         </div>
         {columns.map((column) => {
-          const dayStart = Date.parse(instantFromLocal(column.date, '00:00', zone));
-          const dayEnd = Date.parse(instantFromLocal(addDays(column.date, 1), '00:00', zone));
+          const dayStart = Date.parse(instantAt(column.date, '00:00', zone));
+          const dayEnd = Date.parse(instantAt(addDays(column.date, 1), '00:00', zone));
           const own = bookings.filter((booking) => booking.staffId === column.staff.id);
           const blocks = blocked.filter(
             (event) => event.staffId === null || event.staffId === column.staff.id,
@@ -234,6 +241,6 @@ export function dayColumns(staff: StaffMember[], date: string): CalendarColumn[]
 export function weekColumns(member: StaffMember, monday: string): CalendarColumn[] {
   return Array.from({ length: 7 }, (_, index) => {
     const date = addDays(monday, index);
-    return { key: date, title: shortDate(date), date, staff: member };
+    return { key: date, title: formatShortCalendarDate(date), date, staff: member };
   });
 }

@@ -1,6 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { formatClock } from '../shared/business-time';
+import {
+  addDays,
+  formatCalendarDate,
+  formatClock,
+  formatShortCalendarDate,
+  formatShortDateTime,
+  instantAt,
+  startOfWeek,
+  todayIn,
+} from '../../src/shared/business-time';
 import { problemMessage } from './admin-api';
 import { blockedEventsQuery, bookingsQuery } from './admin-queries';
 import { BOOKING_STATUSES, bookingReference } from './admin-words';
@@ -11,15 +20,6 @@ import { Link, navigate, replaceQuery, useLocation } from './navigation';
 import { NewBookingDialog } from './new-booking-dialog';
 import { bookingPath } from './paths';
 import { BookingStatusBadge, EmptyState, Field, Loading, Notice, PageHeader } from './ui';
-import {
-  addDays,
-  instantFromLocal,
-  longDate,
-  shortDate,
-  shortDateTime,
-  startOfWeek,
-  todayIn,
-} from './zoned-time';
 
 type View = 'day' | 'week' | 'list';
 const VIEWS: { view: View; label: string }[] = [
@@ -125,8 +125,8 @@ function CalendarView({
   const bookings = useQuery(bookingsQuery({ from, to, staffId: filterStaff }));
   const blocked = useQuery(
     blockedEventsQuery({
-      from: instantFromLocal(from, '00:00', zone),
-      to: instantFromLocal(addDays(to, 1), '00:00', zone),
+      from: instantAt(from, '00:00', zone),
+      to: instantAt(addDays(to, 1), '00:00', zone),
       staffId: filterStaff,
     }),
   );
@@ -146,7 +146,10 @@ function CalendarView({
       : weekMember
         ? weekColumns(weekMember, from)
         : [];
-  const heading = view === 'day' ? longDate(date) : `${shortDate(from)} – ${shortDate(to)}`;
+  const heading =
+    view === 'day'
+      ? formatCalendarDate(date)
+      : `${formatShortCalendarDate(from)} – ${formatShortCalendarDate(to)}`;
 
   return (
     <>
@@ -331,7 +334,7 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
         <div className="table-wrap">
           <table className="data-table">
             <caption className="visually-hidden">
-              Bookings from {longDate(from)} to {longDate(to)}
+              Bookings from {formatCalendarDate(from)} to {formatCalendarDate(to)}
             </caption>
             <thead>
               <tr>
@@ -348,7 +351,7 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
                 <tr key={booking.id}>
                   <td>
                     <Link href={bookingPath(booking.id)}>
-                      {shortDateTime(booking.startsAt, zone)}–{formatClock(booking.endsAt, zone)}
+                      {formatShortDateTime(booking.startsAt, zone)}–{formatClock(booking.endsAt, zone)}
                     </Link>
                     {booking.rescheduleCount > 0 && <span className="tag">Rescheduled</span>}
                   </td>

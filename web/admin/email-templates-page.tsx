@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatShortDateTime } from '../../src/shared/business-time';
 import type { EmailTemplate } from '../shared/api-types';
 import { problemMessage } from './admin-api';
 import { templatesQuery } from './admin-queries';
@@ -6,7 +7,6 @@ import { useBusiness } from './business-context';
 import { Link } from './navigation';
 import { templatePath } from './paths';
 import { Loading, Notice, PageHeader } from './ui';
-import { shortDateTime } from './zoned-time';
 
 const WHEN_SENT: Record<EmailTemplate['kind'], string> = {
   booking_confirmation: 'When a booking is made',
@@ -56,7 +56,8 @@ export function EmailTemplatesPage() {
                     {template.customized ? (
                       <span className="badge badge-custom">
                         Customized
-                        {template.updatedAt && ` ${shortDateTime(template.updatedAt, settings.timezone)}`}
+                        {template.updatedAt &&
+                          ` ${formatShortDateTime(template.updatedAt, settings.timezone)}`}
                       </span>
                     ) : (
                       <span className="badge badge-neutral">Default</span>

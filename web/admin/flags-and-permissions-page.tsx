@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { formatDuration } from '../../src/shared/business-time';
 import type { CustomerPortalSettings } from '../shared/api-types';
 import { CHECK_THE_FIELDS, errorFor, saveFailure, saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
 import { Link, useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
 import { Field, FieldError, Notice, PageHeader, SaveFeedback, type SaveState, Switch } from './ui';
-import { describeMinutes } from './zoned-time';
 
 const RESCHEDULE_LABEL = 'Allow customers to reschedule bookings through the customer portal and email links';
 const CANCEL_LABEL = 'Allow customers to cancel bookings through the customer portal and email links';
@@ -230,7 +230,7 @@ export function FlagsAndPermissionsPage() {
               {noticeNow !== undefined &&
                 (noticeNow === 0
                   ? 'With 0, they can make changes right up to the start.'
-                  : `As set, a booking can be changed online until ${describeMinutes(noticeNow)} before it starts.`)}
+                  : `As set, a booking can be changed online until ${formatDuration(noticeNow)} before it starts.`)}
             </p>
             {noticeError && <FieldError id={`${ids.notice}-error`} message={noticeError} />}
           </fieldset>

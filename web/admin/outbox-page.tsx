@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { formatShortDateTime } from '../../src/shared/business-time';
 import { problemMessage } from './admin-api';
 import { outboxEmailQuery, outboxQuery } from './admin-queries';
 import { EMAIL_KIND_TITLES, OUTBOX_STATUSES } from './admin-words';
@@ -6,7 +7,6 @@ import { useBusiness } from './business-context';
 import { Link, replaceQuery, useLocation } from './navigation';
 import { bookingPath, outboxEmailPath } from './paths';
 import { EmptyState, Field, Loading, Notice, OutboxStatusBadge, PageHeader } from './ui';
-import { shortDateTime } from './zoned-time';
 
 const STATUS_LABELS = {
   pending: 'Waiting to send',
@@ -80,7 +80,7 @@ export function OutboxPage() {
                     <OutboxStatusBadge status={email.status} />
                   </td>
                   <td>{email.attempts}</td>
-                  <td>{shortDateTime(email.createdAt, zone)}</td>
+                  <td>{formatShortDateTime(email.createdAt, zone)}</td>
                   <td className="cell-error">{email.lastError ?? '—'}</td>
                 </tr>
               ))}
@@ -127,11 +127,11 @@ export function OutboxEmailPage({ id }: { id: string }) {
               </div>
               <div>
                 <dt>Created</dt>
-                <dd>{shortDateTime(data.createdAt, zone)}</dd>
+                <dd>{formatShortDateTime(data.createdAt, zone)}</dd>
               </div>
               <div>
                 <dt>Sent</dt>
-                <dd>{data.sentAt ? shortDateTime(data.sentAt, zone) : 'Not yet'}</dd>
+                <dd>{data.sentAt ? formatShortDateTime(data.sentAt, zone) : 'Not yet'}</dd>
               </div>
               {data.lastError && (
                 <div>

@@ -1,11 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { calendarDateOf, formatClock, formatDateTime } from '../../src/shared/business-time';
 import { answerOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
-import { formatClock, localDate } from '../shared/business-time';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
 import { Field, Modal, Notice } from './ui';
-import { longDateTime } from './zoned-time';
 
 /** Moves a booking to another time, as the office; the customer gets the Booking Rescheduled email. */
 export function RescheduleDialog({
@@ -24,7 +23,7 @@ export function RescheduleDialog({
   onStale(): void;
 }) {
   const [choice, setChoice] = useState<SlotChoice>({
-    date: localDate(booking.startsAt, timeZone),
+    date: calendarDateOf(booking.startsAt, timeZone),
     slot: null,
     allowConflict: false,
     time: formatClock(booking.startsAt, timeZone),
@@ -93,7 +92,7 @@ export function RescheduleDialog({
     >
       <form id="reschedule-form" onSubmit={submit} noValidate>
         <p>
-          Now: <strong>{longDateTime(booking.startsAt, timeZone)}</strong>. The customer is emailed the new
+          Now: <strong>{formatDateTime(booking.startsAt, timeZone)}</strong>. The customer is emailed the new
           time.
         </p>
         {error && <Notice tone="error">{error}</Notice>}

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { formatDuration } from '../../src/shared/business-time';
 import { dataOf } from '../shared/api-client';
 import type { Service } from '../shared/api-types';
 import { ApiError, adminApi, errorFor, fieldErrors, problemMessage } from './admin-api';
 import { useBusiness } from './business-context';
 import { EmptyState, Field, Modal, Notice, PageHeader } from './ui';
-import { describeMinutes } from './zoned-time';
 
 type Editing = { service: Service | null } | null;
 
@@ -51,7 +51,7 @@ export function ServicesPage() {
               {services.map((service) => (
                 <tr key={service.id} className={service.active ? '' : 'row-muted'}>
                   <th scope="row">{service.name}</th>
-                  <td>{describeMinutes(service.durationMinutes)}</td>
+                  <td>{formatDuration(service.durationMinutes)}</td>
                   <td>{service.bufferBeforeMinutes ? `${service.bufferBeforeMinutes} min` : '—'}</td>
                   <td>{service.bufferAfterMinutes ? `${service.bufferAfterMinutes} min` : '—'}</td>
                   <td>{staff.filter((member) => member.serviceIds.includes(service.id)).length}</td>

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { formatClock } from '../shared/business-time';
+import { formatCalendarDate, formatClock, instantAt } from '../../src/shared/business-time';
 import { problemMessage } from './admin-api';
 import { availabilityQuery } from './admin-queries';
 import { Field, Loading, Notice } from './ui';
-import { instantFromLocal, longDate } from './zoned-time';
 
 export interface SlotChoice {
   date: string;
@@ -18,7 +17,7 @@ export interface SlotChoice {
 /** The instant the choice names, or null while nothing is chosen. */
 export function chosenStart(choice: SlotChoice, timeZone: string): string | null {
   if (choice.allowConflict)
-    return /^\d{2}:\d{2}$/.test(choice.time) ? instantFromLocal(choice.date, choice.time, timeZone) : null;
+    return /^\d{2}:\d{2}$/.test(choice.time) ? instantAt(choice.date, choice.time, timeZone) : null;
   return choice.slot;
 }
 
@@ -79,7 +78,7 @@ export function SlotPicker({
           disabled={choice.allowConflict}
           aria-describedby={error ? `${legendId}-error` : undefined}
         >
-          <legend id={legendId}>Free times on {longDate(choice.date)}</legend>
+          <legend id={legendId}>Free times on {formatCalendarDate(choice.date)}</legend>
           {slots.isFetching && <Loading label="Finding free times…" />}
           {slots.isError && <Notice tone="error">{problemMessage(slots.error)}</Notice>}
           {slots.isSuccess && !slots.isFetching && free.length === 0 && (

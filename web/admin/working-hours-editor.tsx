@@ -1,8 +1,8 @@
 import type { Weekday, WorkingHours } from '../shared/api-types';
 import { errorFor } from './admin-api';
 import { WEEKDAY_NAMES, WEEKDAYS } from './admin-words';
+import { minutesOf } from './clock-times';
 import { FieldError } from './ui';
-import { minutesOf } from './zoned-time';
 
 /** Problems the office can fix before saving: a range that ends before it starts, or two that overlap. */
 export function checkWorkingHours(hours: WorkingHours, prefix: string): Record<string, string> {

@@ -1,5 +1,5 @@
+import { formatDuration } from '../../src/shared/business-time';
 import type { PortalBooking } from '../shared/api-types';
-import { formatNotice } from './booking-words';
 import { followLink } from './navigation';
 import { scheduleAppointmentPath } from './portal-paths';
 import { Notice } from './ui-parts';
@@ -71,7 +71,7 @@ export function BookingActions({
         <p className="muted small action-note">
           You can{' '}
           {[reschedule.allowed && 'reschedule', cancel.allowed && 'cancel'].filter(Boolean).join(' or ')}{' '}
-          online up to {formatNotice(booking.policy.minimumNoticeMinutes)} before your appointment.
+          online up to {formatDuration(booking.policy.minimumNoticeMinutes)} before your appointment.
         </p>
       )}
       {!active && <p className="muted small action-note">Book a new time in a few steps.</p>}

@@ -1,5 +1,6 @@
+import { formatDateTime } from '../../src/shared/business-time';
 import type { PortalBooking } from '../shared/api-types';
-import { formatDateTime, historySentence } from './booking-words';
+import { historySentence } from './booking-words';
 
 /** What happened to the booking, newest first, in words. */
 export function BookingHistory({ booking }: { booking: PortalBooking }) {

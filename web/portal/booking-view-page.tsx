@@ -1,31 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { formatDate, formatDuration, formatShortDate, formatTimeRange } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
 import { BookingActions } from './booking-actions';
 import { BookingHistory } from './booking-history';
-import {
-  customerTimeOf,
-  formatDate,
-  formatDuration,
-  formatShortDate,
-  formatTimeRange,
-  formatWhen,
-  STATUS_LABEL,
-} from './booking-words';
+import { customerTimeOf, formatWhen, STATUS_LABEL } from './booking-words';
 import { CancelDialog } from './cancel-dialog';
 import { errorMessage } from './error-words';
 import { followLink, navigationState } from './navigation';
-import { fetchBooking } from './portal-api';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
+import { bookingQuery } from './portal-queries';
 import { RescheduleDialog } from './reschedule-dialog';
 import { Notice, PageLoadError, Skeleton } from './ui-parts';
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; booking: PortalBooking }
-  | { state: 'signed-out' }
-  | { state: 'not-found' }
-  | { state: 'error'; message: string };
 
 type Banner = { tone: 'success' | 'info' | 'error'; title: string; text: string };
 
@@ -36,56 +23,34 @@ export interface BookingArrival {
 
 /** The booking view page: when, with whom, what happened so far, and what can be done now. */
 export function BookingViewPage({ bookingId }: { bookingId: string }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const client = useQueryClient();
+  const load = useQuery(bookingQuery(bookingId));
   const [banner, setBanner] = useState<Banner | undefined>(() => navigationState<BookingArrival>()?.banner);
   const [dialog, setDialog] = useState<'reschedule' | 'cancel' | null>(null);
-  const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" button
-  useEffect(() => {
-    let alive = true;
-    setLoad({ state: 'loading' });
-    fetchBooking(bookingId).then(
-      (booking) => alive && setLoad({ state: 'ready', booking }),
-      (error: unknown) => {
-        if (!alive) return;
-        if (error instanceof ApiError && error.status === 401) setLoad({ state: 'signed-out' });
-        else if (error instanceof ApiError && error.status === 404) setLoad({ state: 'not-found' });
-        else setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [bookingId, attempt]);
-
-  const booking = load.state === 'ready' ? load.booking : undefined;
+  const booking = load.data;
   useEffect(() => {
     document.title = booking
       ? `${booking.service.name}, ${formatShortDate(booking.startsAt, booking.timezone)} · Your booking`
       : 'Your booking';
   }, [booking]);
 
-  const reload = useCallback(async (): Promise<PortalBooking | null> => {
-    try {
-      const fresh = await fetchBooking(bookingId);
-      setLoad({ state: 'ready', booking: fresh });
-      return fresh;
-    } catch {
-      return null;
-    }
-  }, [bookingId]);
+  const changed = (updated: PortalBooking) => {
+    client.setQueryData(bookingQuery(bookingId).queryKey, updated);
+    client.invalidateQueries({ queryKey: ['bookings', 'mine'] });
+    client.invalidateQueries({ queryKey: ['slots'] });
+  };
 
-  if (load.state === 'signed-out') return <SignInToSee />;
-  if (load.state === 'not-found') return <BookingNotFound />;
-  if (load.state === 'error')
+  if (load.error instanceof ApiError && load.error.status === 401) return <SignInToSee />;
+  if (load.error instanceof ApiError && load.error.status === 404) return <BookingNotFound />;
+  if (load.isError)
     return (
       <>
         <BackLink />
         <h1 className="page-title" tabIndex={-1}>
           Your booking
         </h1>
-        <PageLoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <PageLoadError message={errorMessage(load.error)} onRetry={() => load.refetch()} />
       </>
     );
   if (!booking) return <BookingSkeleton />;
@@ -137,9 +102,8 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
         <RescheduleDialog
           booking={booking}
           onClose={() => setDialog(null)}
-          onReload={reload}
           onRescheduled={(updated) => {
-            setLoad({ state: 'ready', booking: updated });
+            changed(updated);
             setBanner({
               tone: 'success',
               title: 'Your booking has been rescheduled',
@@ -153,9 +117,8 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
         <CancelDialog
           booking={booking}
           onClose={() => setDialog(null)}
-          onReload={reload}
           onCancelled={(updated) => {
-            setLoad({ state: 'ready', booking: updated });
+            changed(updated);
             setBanner({
               tone: 'success',
               title: 'Your booking has been cancelled',

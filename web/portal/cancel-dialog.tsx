@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
@@ -5,6 +6,7 @@ import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { ModalDialog } from './modal-dialog';
 import { cancelBooking } from './portal-api';
+import { reloadBooking } from './portal-queries';
 import { BusyButton, Notice } from './ui-parts';
 
 /** "Cancel booking", asked once more before it happens: it cannot be undone online. */
@@ -12,13 +14,12 @@ export function CancelDialog({
   booking,
   onClose,
   onCancelled,
-  onReload,
 }: {
   booking: PortalBooking;
   onClose: () => void;
   onCancelled: (updated: PortalBooking) => void;
-  onReload: () => Promise<PortalBooking | null>;
 }) {
+  const client = useQueryClient();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,7 +37,7 @@ export function CancelDialog({
       setProblem(errorMessage(error));
       const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
       if (!transient) {
-        const fresh = await onReload();
+        const fresh = await reloadBooking(client, booking.id);
         if (!fresh?.actions.cancel.allowed) {
           if (fresh?.actions.cancel.message) setProblem(fresh.actions.cancel.message);
           setBlocked(true);

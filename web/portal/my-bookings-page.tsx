@@ -1,18 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { formatDate, zoneAbbreviation } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
-import type { BookingSummary, SignedInCustomer as Customer } from '../shared/api-types';
-import { zoneAbbreviation } from '../shared/business-time';
-import { formatClockRange, formatDate, STATUS_LABEL } from './booking-words';
+import type { BookingSummary } from '../shared/api-types';
+import { formatClockRange, STATUS_LABEL } from './booking-words';
 import { errorMessage } from './error-words';
 import { followLink, navigate } from './navigation';
-import { fetchBooking, fetchMe, fetchMyBookings } from './portal-api';
 import { bookingPath, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
+import { bookingQuery, meQuery, myBookingsQuery } from './portal-queries';
 import { PageLoadError, Skeleton } from './ui-parts';
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; customer: Customer; bookings: BookingSummary[]; timeZone: string }
-  | { state: 'error'; message: string };
 
 /**
  * Upcoming first (soonest at the top), then past and cancelled (latest at the top). Which side of "now" a
@@ -28,60 +24,45 @@ function split(bookings: BookingSummary[], now: number) {
   return { upcoming, earlier };
 }
 
-/**
- * Booking summaries carry no time zone, and times must read in the business's zone as in its emails; a
- * booking's own view has it. Falls back to the browser's zone only if there is no booking to ask.
- */
-async function businessZoneOf(bookings: BookingSummary[]): Promise<string> {
-  const first = bookings[0];
-  if (first) return (await fetchBooking(first.id)).timezone;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** "My bookings": every booking of the signed-in customer. */
 export function MyBookingsPage() {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const me = useQuery(meQuery);
+  const bookings = useQuery(myBookingsQuery);
+  // Booking summaries carry no time zone, and times must read in the business's zone as in its emails; a
+  // booking's own view has it. The browser's zone only if there is no booking to ask.
+  const firstId = bookings.data?.[0]?.id;
+  const first = useQuery({ ...bookingQuery(firstId ?? ''), enabled: firstId !== undefined });
+  const failure = me.error ?? bookings.error ?? first.error;
 
   useEffect(() => {
     document.title = 'My bookings';
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" button
   useEffect(() => {
-    let alive = true;
-    setLoad({ state: 'loading' });
-    Promise.all([fetchMe(), fetchMyBookings()])
-      .then(async ([customer, bookings]) => ({
-        customer,
-        bookings,
-        timeZone: await businessZoneOf(bookings),
-      }))
-      .then(
-        (ready) => alive && setLoad({ state: 'ready', ...ready }),
-        (error: unknown) => {
-          if (!alive) return;
-          if (error instanceof ApiError && error.status === 401) navigate(SIGN_IN_PATH, { replace: true });
-          else setLoad({ state: 'error', message: errorMessage(error) });
-        },
-      );
-    return () => {
-      alive = false;
-    };
-  }, [attempt]);
+    if (failure instanceof ApiError && failure.status === 401) navigate(SIGN_IN_PATH, { replace: true });
+  }, [failure]);
 
-  if (load.state === 'error') {
+  const timeZone =
+    firstId === undefined ? Intl.DateTimeFormat().resolvedOptions().timeZone : first.data?.timezone;
+  const ready =
+    me.data && bookings.data && timeZone
+      ? { customer: me.data, bookings: bookings.data, timeZone }
+      : undefined;
+  const retry = () => {
+    for (const query of [me, bookings, first]) if (query.isError) query.refetch();
+  };
+
+  if (failure && !(failure instanceof ApiError && failure.status === 401)) {
     return (
       <>
         <h1 className="page-title" tabIndex={-1}>
           My bookings
         </h1>
-        <PageLoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <PageLoadError message={errorMessage(failure)} onRetry={retry} />
       </>
     );
   }
 
-  const ready = load.state === 'ready' ? load : undefined;
   const { upcoming, earlier } = ready ? split(ready.bookings, Date.now()) : { upcoming: [], earlier: [] };
 
   return (

@@ -1,10 +1,12 @@
+import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { SignedInCustomer as Customer } from '../shared/api-types';
+import { createQueryClient } from '../shared/query-client';
 import { BookingViewPage } from './booking-view-page';
 import { MyBookingsPage } from './my-bookings-page';
 import { followLink, navigate, useLocation } from './navigation';
-import { fetchMe, signOut } from './portal-api';
+import { signOut } from './portal-api';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
+import { meQuery } from './portal-queries';
 import { ScheduleAppointmentPage } from './schedule-appointment-page';
 import { SignInPage } from './sign-in-page';
 
@@ -43,29 +45,29 @@ function NotFoundPage() {
   );
 }
 
-/** Who is signed in, for the header: a booking link alone is not a sign-in. */
-function useSignedInCustomer(location: string): [Customer | null, () => void] {
-  const [customer, setCustomer] = useState<Customer | null>(null);
-  const path = new URL(location, window.location.origin).pathname;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: signing in happens outside the app, so ask again on arriving at another page
-  useEffect(() => {
-    let alive = true;
-    fetchMe().then(
-      (me) => alive && setCustomer(me),
-      () => alive && setCustomer(null),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [path === SIGN_IN_PATH]);
-  return [customer, () => setCustomer(null)];
-}
+const queryClient = createQueryClient();
 
 export function PortalApp() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Portal />
+    </QueryClientProvider>
+  );
+}
+
+function Portal() {
   const location = useLocation();
-  const [customer, forget] = useSignedInCustomer(location);
-  const [signingOut, setSigningOut] = useState(false);
+  const client = useQueryClient();
   const onSignInPage = new URL(location, window.location.origin).pathname === SIGN_IN_PATH;
+  // Who is signed in, for the header: a booking link alone is not a sign-in. Signing in happens outside the
+  // app (the emailed link), so leaving the sign-in page asks again.
+  const customer = useQuery(meQuery).data ?? null;
+  const wasOnSignInPage = useRef(onSignInPage);
+  useEffect(() => {
+    if (wasOnSignInPage.current && !onSignInPage) client.invalidateQueries({ queryKey: meQuery.queryKey });
+    wasOnSignInPage.current = onSignInPage;
+  }, [onSignInPage, client]);
+  const [signingOut, setSigningOut] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
 
@@ -87,7 +89,7 @@ export function PortalApp() {
     } catch {
       // Signing out of a session the server no longer has still leaves this browser signed out.
     }
-    forget();
+    client.clear();
     setSigningOut(false);
     navigate(SIGN_IN_PATH, { replace: true });
   };

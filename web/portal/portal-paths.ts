@@ -1,5 +1,5 @@
+import { calendarDateOf } from '../../src/shared/business-time';
 import type { PortalBooking } from '../shared/api-types';
-import { localDate } from '../shared/business-time';
 
 export const MY_BOOKINGS_PATH = '/portal';
 export const SIGN_IN_PATH = '/portal/sign-in';
@@ -9,5 +9,5 @@ export const bookingPath = (id: string) => `/portal/bookings/${encodeURIComponen
 
 /** The new-booking flow opens its calendar near the booking the customer came from. */
 export function scheduleAppointmentPath(from?: Pick<PortalBooking, 'startsAt' | 'timezone'>): string {
-  return from ? `${SCHEDULE_PATH}?near=${localDate(from.startsAt, from.timezone)}` : SCHEDULE_PATH;
+  return from ? `${SCHEDULE_PATH}?near=${calendarDateOf(from.startsAt, from.timezone)}` : SCHEDULE_PATH;
 }

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { calendarDateOf, formatDuration } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking, Slot } from '../shared/api-types';
-import { localDate } from '../shared/business-time';
-import { formatDuration, formatWhen } from './booking-words';
+import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { ModalDialog } from './modal-dialog';
-import { fetchRescheduleSlots, rescheduleBooking } from './portal-api';
-import { SlotPicker } from './slot-picker';
+import { rescheduleBooking } from './portal-api';
+import { reloadBooking, rescheduleSlots } from './portal-queries';
+import { SlotPicker } from './lazy-slot-picker';
 import { BusyButton, Notice } from './ui-parts';
 
 /** Failures worth simply trying again: nothing was decided about the booking. */
@@ -24,27 +26,22 @@ export function RescheduleDialog({
   booking,
   onClose,
   onRescheduled,
-  onReload,
 }: {
   booking: PortalBooking;
   onClose: () => void;
   onRescheduled: (updated: PortalBooking) => void;
-  onReload: () => Promise<PortalBooking | null>;
 }) {
   const [step, setStep] = useState<Step>('pick');
   const [picked, setPicked] = useState<Slot | undefined>();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [refreshKey, setRefreshKey] = useState(0);
   const attempt = useRef(new ChangeAttempt());
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const zone = booking.timezone;
 
-  const loadSlots = useCallback(
-    (from: string, to: string) => fetchRescheduleSlots(booking.id, from, to),
-    [booking.id],
-  );
+  const client = useQueryClient();
+  const slots = rescheduleSlots(booking.id);
 
   // Each step announces itself by taking focus, so keyboard and screen-reader users know where they are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
@@ -68,11 +65,11 @@ export function RescheduleDialog({
         return;
       }
       // Say what went wrong only once it is known where the customer can go from here.
-      const fresh = await onReload();
+      const fresh = await reloadBooking(client, booking.id);
       if (fresh?.status === 'confirmed' && fresh.actions.reschedule.allowed) {
         setProblem(message);
         setPicked(undefined);
-        setRefreshKey((n) => n + 1);
+        client.invalidateQueries({ queryKey: slots.key });
         setStep('pick');
       } else {
         setProblem(fresh?.actions.reschedule.message ?? message);
@@ -184,12 +181,11 @@ export function RescheduleDialog({
           </Notice>
         )}
         <SlotPicker
-          loadSlots={loadSlots}
+          source={slots}
           timeZone={zone}
-          initialDay={localDate(booking.startsAt, zone)}
+          initialDay={calendarDateOf(booking.startsAt, zone)}
           currentStartsAt={booking.startsAt}
           pickedStartsAt={picked?.startsAt}
-          refreshKey={refreshKey}
           onPick={(slot) => {
             setPicked(slot);
             setProblem(null);

@@ -1,14 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { formatDuration } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { OfferedService, Slot } from '../shared/api-types';
 import type { BookingArrival } from './booking-view-page';
-import { formatDuration, formatWhen } from './booking-words';
+import { formatWhen } from './booking-words';
 import { errorMessage, isApiError } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { followLink, navigate } from './navigation';
-import { fetchServiceAvailability, fetchServices, scheduleAppointment } from './portal-api';
+import { scheduleAppointment } from './portal-api';
 import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
-import { SlotPicker } from './slot-picker';
+import { offeredServicesQuery, serviceSlots } from './portal-queries';
+import { SlotPicker } from './lazy-slot-picker';
 import { BusyButton, Notice, PageLoadError, Skeleton } from './ui-parts';
 
 type Step = 'service' | 'time' | 'confirm';
@@ -20,16 +23,10 @@ const STEP_TITLE: Record<Step, string> = {
   confirm: 'Confirm your appointment',
 };
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; services: OfferedService[] }
-  | { state: 'signed-out' }
-  | { state: 'error'; message: string };
-
 /** "Schedule an appointment": service → day → time → confirm, then the new booking's own page. */
 export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefined }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const client = useQueryClient();
+  const load = useQuery(offeredServicesQuery);
   const [step, setStep] = useState<Step>('service');
   const [service, setService] = useState<OfferedService | undefined>();
   const [slot, setSlot] = useState<Slot | undefined>();
@@ -37,7 +34,6 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [refreshKey, setRefreshKey] = useState(0);
   const changeAttempt = useRef(new ChangeAttempt());
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -46,27 +42,11 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
     document.title = 'Schedule an appointment';
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the "Try again" button
+  // With one service there is nothing to choose, but it stays on screen to say what is being booked.
+  const only = load.data?.length === 1 ? load.data[0] : undefined;
   useEffect(() => {
-    let alive = true;
-    setLoad({ state: 'loading' });
-    fetchServices().then(
-      (services) => {
-        if (!alive) return;
-        setLoad({ state: 'ready', services });
-        // With one service there is nothing to choose, but it stays on screen to say what is being booked.
-        if (services.length === 1) setService(services[0]);
-      },
-      (error: unknown) => {
-        if (!alive) return;
-        if (error instanceof ApiError && error.status === 401) setLoad({ state: 'signed-out' });
-        else setLoad({ state: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [attempt]);
+    if (only) setService(only);
+  }, [only]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
   useEffect(() => {
@@ -76,17 +56,6 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
     }
     stepHeading.current?.focus();
   }, [step]);
-
-  const serviceId = service?.id;
-  const loadSlots = useCallback(
-    async (from: string, to: string) => {
-      if (!serviceId) throw new Error('no service chosen');
-      const answer = await fetchServiceAvailability(serviceId, from, to);
-      setZone(answer.timezone);
-      return answer;
-    },
-    [serviceId],
-  );
 
   const confirm = async () => {
     if (!service || !slot || busy) return;
@@ -108,7 +77,7 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
       setProblem(errorMessage(error));
       if (isApiError(error, 'slot_unavailable') || isApiError(error, 'minimum_notice')) {
         setSlot(undefined);
-        setRefreshKey((n) => n + 1);
+        client.invalidateQueries({ queryKey: ['slots'] });
         setStep('time');
       }
     } finally {
@@ -116,7 +85,7 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
     }
   };
 
-  if (load.state === 'signed-out') {
+  if (load.error instanceof ApiError && load.error.status === 401) {
     return (
       <div className="narrow">
         <h1 className="page-title" tabIndex={-1}>
@@ -160,8 +129,8 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
         </ol>
       </div>
 
-      {load.state === 'error' ? (
-        <PageLoadError message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+      {load.isError ? (
+        <PageLoadError message={errorMessage(load.error)} onRetry={() => load.refetch()} />
       ) : (
         <section className="card card-padded" aria-labelledby="step-heading">
           <h2 id="step-heading" className="section-heading" tabIndex={-1} ref={stepHeading}>
@@ -177,19 +146,19 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
           )}
 
           {step === 'service' &&
-            (load.state === 'loading' ? (
+            (!load.data ? (
               <div className="choice-list">
                 <Skeleton height="4rem" />
                 <Skeleton height="4rem" />
               </div>
-            ) : load.services.length === 0 ? (
+            ) : load.data.length === 0 ? (
               <p className="muted">
                 There is nothing to book online at the moment. Please get in touch with us.
               </p>
             ) : (
               <fieldset className="choice-list">
                 <legend className="visually-hidden">Service</legend>
-                {load.services.map((each) => (
+                {load.data.map((each) => (
                   <label key={each.id} className="choice">
                     <input
                       type="radio"
@@ -216,12 +185,12 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
                 {service.name} · {formatDuration(service.durationMinutes)}
               </p>
               <SlotPicker
-                loadSlots={loadSlots}
+                source={serviceSlots(service.id)}
                 timeZone={zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
                 initialDay={nearDay}
                 pickedStartsAt={slot?.startsAt}
-                refreshKey={refreshKey}
-                onPick={(picked) => {
+                onPick={(picked, pickedZone) => {
+                  setZone(pickedZone);
                   setSlot(picked);
                   setProblem(null);
                   setStep('confirm');

@@ -1,46 +1,43 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { DayPicker } from 'react-day-picker';
-import type { Slot, SlotAnswer } from '../shared/api-types';
-import { formatClock, localDate, zoneAbbreviation } from '../shared/business-time';
-import { formatShortDate, zoneCity } from './booking-words';
 import {
+  addDays,
   addMonths,
-  dateFromKey,
-  dateKey,
-  daysAfter,
+  type CalendarDate,
+  calendarDateOf,
   firstOfMonth,
-  monthKey,
-  monthRange,
-} from './calendar-dates';
+  formatCalendarDate,
+  formatClock,
+  formatShortDate,
+  minuteOfDay,
+  monthOf,
+  todayIn,
+  zoneAbbreviation,
+} from '../../src/shared/business-time';
+import type { Slot, SlotAnswer } from '../shared/api-types';
+import { zoneCity } from './booking-words';
 import { errorMessage } from './error-words';
+import { type SlotSource, slotsQuery } from './portal-queries';
 import { Notice, Skeleton, Spinner } from './ui-parts';
-
-type MonthSlots =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; timeZone: string; mode: SlotAnswer['mode']; byDay: Map<string, Slot[]> };
-
-type NextFree = { state: 'looking' } | { state: 'found'; day: string; startsAt: string } | { state: 'none' };
 
 const LOOK_AHEAD_DAYS = 62;
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-/** "Thursday 3 December 2026" for a calendar square (a local-noon Date, see calendar-dates.ts). */
-function squareLabel(date: Date): string {
-  const parts = longDate.formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-}
+/**
+ * DayPicker's squares are Date objects; a calendar date is carried as noon of that day in the browser's own
+ * zone, so whatever zone the browser is in it lands on the right square. Only this adapter touches Date.
+ */
+const squareOf = (date: CalendarDate): Date => {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(year, month - 1, day, 12);
+};
+const dateOfSquare = (square: Date): CalendarDate =>
+  `${square.getFullYear()}-${String(square.getMonth() + 1).padStart(2, '0')}-${String(square.getDate()).padStart(2, '0')}`;
 
 function groupByDay(answer: SlotAnswer): Map<string, Slot[]> {
   const byDay = new Map<string, Slot[]>();
   for (const slot of answer.slots) {
-    const day = localDate(slot.startsAt, answer.timezone);
+    const day = calendarDateOf(slot.startsAt, answer.timezone);
     const list = byDay.get(day);
     if (list) list.push(slot);
     else byDay.set(day, [slot]);
@@ -57,7 +54,7 @@ const PARTS_OF_DAY = [
 function partsOfDay(slots: Slot[], timeZone: string) {
   const groups = PARTS_OF_DAY.map((part) => ({ name: part.name, slots: [] as Slot[] }));
   for (const slot of slots) {
-    const hour = Number(formatClock(slot.startsAt, timeZone).slice(0, 2));
+    const hour = Math.floor(minuteOfDay(slot.startsAt, timeZone) / 60);
     const index = PARTS_OF_DAY.findIndex((part) => hour < part.until);
     groups[index === -1 ? groups.length - 1 : index]?.slots.push(slot);
   }
@@ -69,142 +66,93 @@ function partsOfDay(slots: Slot[], timeZone: string) {
  * that have some be chosen; the server alone decides what is free (notice time, booking window, other bookings).
  */
 export function SlotPicker({
-  loadSlots,
+  source,
   timeZone,
   initialDay,
   currentStartsAt,
   pickedStartsAt,
-  refreshKey = 0,
   onPick,
 }: {
-  loadSlots: (from: string, to: string) => Promise<SlotAnswer>;
+  /** Where the free times come from; invalidating its key (a time was taken meanwhile) asks again. */
+  source: SlotSource;
   timeZone: string;
   /** A business date near where the customer will look (the booking's own day): its month opens first. */
-  initialDay?: string;
+  initialDay?: CalendarDate;
   /** The booking's present time: shown, but not offered as a "new" time. */
   currentStartsAt?: string;
   pickedStartsAt?: string;
-  /** Changing it drops what is known and asks again (after a time was taken meanwhile). */
-  refreshKey?: number;
-  onPick: (slot: Slot) => void;
+  /** The slot, and the business's zone it is in (the answer's). */
+  onPick: (slot: Slot, timeZone: string) => void;
 }) {
-  const opening = useMemo(
-    () => firstOfMonth(initialDay ? dateFromKey(initialDay) : new Date()),
-    [initialDay],
-  );
+  const thisMonth = firstOfMonth(todayIn(timeZone));
+  const opening = firstOfMonth(initialDay ?? thisMonth);
   const [month, setMonth] = useState(opening);
-  const [selectedDay, setSelectedDay] = useState<string | undefined>(
-    pickedStartsAt ? localDate(pickedStartsAt, timeZone) : undefined,
+  const [selectedDay, setSelectedDay] = useState<CalendarDate | undefined>(
+    pickedStartsAt ? calendarDateOf(pickedStartsAt, timeZone) : undefined,
   );
-  const known = useRef(new Map<string, MonthSlots>());
-  const ahead = useRef(new Map<string, NextFree>());
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [attempt, setAttempt] = useState(0);
-  const cacheKey = `${monthKey(month)}#${refreshKey}#${attempt}`;
-
-  useEffect(() => {
-    const cache = known.current;
-    const state = cache.get(cacheKey)?.state;
-    if (state === 'ready' || state === 'error') return;
-    let alive = true;
-    cache.set(cacheKey, { state: 'loading' });
-    const { from, to } = monthRange(dateFromKey(`${cacheKey.slice(0, 7)}-01`));
-    loadSlots(from, to).then(
-      (answer) => {
-        cache.set(cacheKey, {
-          state: 'ready',
-          timeZone: answer.timezone,
-          mode: answer.mode,
-          byDay: groupByDay(answer),
-        });
-        if (alive) rerender();
-      },
-      (error: unknown) => {
-        cache.set(cacheKey, { state: 'error', message: errorMessage(error) });
-        if (alive) rerender();
-      },
-    );
-    return () => {
-      alive = false;
-      // Unmounted or moved on before the answer: let the next visit ask again rather than wait forever.
-      if (cache.get(cacheKey)?.state === 'loading') cache.delete(cacheKey);
-    };
-  }, [cacheKey, loadSlots]);
-
-  const shown: MonthSlots = known.current.get(cacheKey) ?? { state: 'loading' };
-  const ready = shown.state === 'ready' ? shown : undefined;
-  const zone = ready?.timeZone ?? timeZone;
+  const range = monthOf(month);
+  const shown = useQuery(slotsQuery(source, range.from, range.to));
+  const byDay = useMemo(() => (shown.data ? groupByDay(shown.data) : undefined), [shown.data]);
+  const ready = shown.data && byDay ? { mode: shown.data.mode, byDay } : undefined;
+  const zone = shown.data?.timezone ?? timeZone;
   const monthIsEmpty = ready !== undefined && ready.byDay.size === 0;
-  const monthTo = monthRange(month).to;
 
   // A month without a free day is a dead end; look further ahead so the customer is offered a way on.
-  useEffect(() => {
-    const cache = ahead.current;
-    if (!monthIsEmpty || cache.has(cacheKey)) return;
-    let alive = true;
-    cache.set(cacheKey, { state: 'looking' });
-    const { from, to } = daysAfter(monthTo, LOOK_AHEAD_DAYS);
-    loadSlots(from, to).then(
-      (answer) => {
-        const first = answer.slots[0];
-        cache.set(
-          cacheKey,
-          first
-            ? { state: 'found', day: localDate(first.startsAt, answer.timezone), startsAt: first.startsAt }
-            : { state: 'none' },
-        );
-        if (alive) rerender();
-      },
-      () => {
-        cache.set(cacheKey, { state: 'none' });
-        if (alive) rerender();
-      },
-    );
-    return () => {
-      alive = false;
-      if (cache.get(cacheKey)?.state === 'looking') cache.delete(cacheKey);
-    };
-  }, [monthIsEmpty, cacheKey, monthTo, loadSlots]);
+  const ahead = useQuery({
+    ...slotsQuery(source, addDays(range.to, 1), addDays(range.to, LOOK_AHEAD_DAYS)),
+    enabled: monthIsEmpty,
+    retry: false,
+  });
+  const firstAhead = ahead.data?.slots[0];
+  const lookAhead = ahead.isPending
+    ? undefined
+    : firstAhead && ahead.data
+      ? {
+          state: 'found' as const,
+          day: calendarDateOf(firstAhead.startsAt, ahead.data.timezone),
+          startsAt: firstAhead.startsAt,
+        }
+      : { state: 'none' as const };
 
-  const currentDay = currentStartsAt ? localDate(currentStartsAt, zone) : undefined;
+  const currentDay = currentStartsAt ? calendarDateOf(currentStartsAt, zone) : undefined;
   const daySlots = selectedDay && ready ? ready.byDay.get(selectedDay) : undefined;
-  const selectedInMonth = selectedDay?.slice(0, 7) === monthKey(month);
-  const hasFreeTimes = (date: Date) => ready?.byDay.has(dateKey(date)) ?? false;
-  const lookAhead = ahead.current.get(cacheKey);
-  const sample = daySlots?.[0]?.startsAt ?? `${monthRange(month).from}T17:00:00Z`;
+  const selectedInMonth = selectedDay !== undefined && firstOfMonth(selectedDay) === month;
+  const hasFreeTimes = (square: Date) => ready?.byDay.has(dateOfSquare(square)) ?? false;
+  const sample = daySlots?.[0]?.startsAt ?? `${range.from}T17:00:00Z`;
+  const firstShown = opening.localeCompare(thisMonth) < 0 ? opening : thisMonth;
 
   return (
     <div className="slot-picker">
       <div className="slot-picker-grid">
         <div className="slot-calendar">
-          <div className="calendar-frame" aria-busy={shown.state === 'loading'}>
+          <div className="calendar-frame" aria-busy={shown.isPending}>
             <DayPicker
               mode="single"
               required={false}
-              selected={selectedDay ? dateFromKey(selectedDay) : undefined}
+              selected={selectedDay ? squareOf(selectedDay) : undefined}
               onSelect={(date) => {
-                if (date) setSelectedDay(dateKey(date));
+                if (date) setSelectedDay(dateOfSquare(date));
               }}
-              month={month}
-              onMonthChange={(next) => setMonth(firstOfMonth(next))}
-              startMonth={new Date(Math.min(opening.getTime(), firstOfMonth(new Date()).getTime()))}
-              endMonth={addMonths(opening, 12)}
+              month={squareOf(month)}
+              onMonthChange={(next) => setMonth(firstOfMonth(dateOfSquare(next)))}
+              startMonth={squareOf(firstShown)}
+              endMonth={squareOf(addMonths(opening, 12))}
               weekStartsOn={1}
               fixedWeeks
               showOutsideDays={false}
               disabled={(date) => !hasFreeTimes(date)}
-              modifiers={{ free: hasFreeTimes, current: currentDay ? dateFromKey(currentDay) : undefined }}
+              modifiers={{ free: hasFreeTimes, current: currentDay ? squareOf(currentDay) : undefined }}
               modifiersClassNames={{ free: 'day-free', current: 'day-current' }}
               labels={{
                 labelDayButton: (date, modifiers) =>
-                  `${squareLabel(date)}${modifiers.current ? ', your current booking' : ''}${
+                  `${formatCalendarDate(dateOfSquare(date))}${modifiers.current ? ', your current booking' : ''}${
                     modifiers.selected ? ', selected' : ''
                   }${ready && !modifiers.free ? ', no free times' : ''}`,
                 labelNext: () => 'Next month',
                 labelPrevious: () => 'Previous month',
               }}
             />
-            {shown.state === 'loading' && (
+            {shown.isPending && (
               <div className="calendar-loading">
                 <Spinner />
                 <span>Checking free times…</span>
@@ -229,23 +177,19 @@ export function SlotPicker({
         </div>
 
         <section className="slot-times" aria-labelledby="slot-times-heading">
-          {shown.state === 'error' ? (
+          {shown.isError ? (
             <>
               <h3 id="slot-times-heading" className="slot-times-heading">
                 Free times
               </h3>
               <Notice tone="error" title="We could not load the free times">
-                <p>{shown.message}</p>
+                <p>{errorMessage(shown.error)}</p>
               </Notice>
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => setAttempt((n) => n + 1)}
-              >
+              <button type="button" className="button button-secondary" onClick={() => shown.refetch()}>
                 Try again
               </button>
             </>
-          ) : shown.state === 'loading' ? (
+          ) : shown.isPending ? (
             <>
               <h3 id="slot-times-heading" className="slot-times-heading">
                 Free times
@@ -270,7 +214,7 @@ export function SlotPicker({
                     type="button"
                     className="button button-secondary"
                     onClick={() => {
-                      setMonth(firstOfMonth(dateFromKey(lookAhead.day)));
+                      setMonth(firstOfMonth(lookAhead.day));
                       setSelectedDay(lookAhead.day);
                     }}
                   >
@@ -291,7 +235,7 @@ export function SlotPicker({
           ) : daySlots && selectedInMonth && selectedDay ? (
             <>
               <h3 id="slot-times-heading" className="slot-times-heading">
-                {squareLabel(dateFromKey(selectedDay)).replace(/ \d{4}$/, '')}
+                {formatCalendarDate(selectedDay).replace(/ \d{4}$/, '')}
               </h3>
               <p className="muted slot-count">
                 {daySlots.length === 1 ? '1 time available' : `${daySlots.length} times available`}
@@ -311,7 +255,7 @@ export function SlotPicker({
                           aria-pressed={slot.startsAt === pickedStartsAt}
                           disabled={isCurrent}
                           aria-label={isCurrent ? `${clock}, your current time` : undefined}
-                          onClick={() => onPick(slot)}
+                          onClick={() => onPick(slot, zone)}
                         >
                           {clock}
                           {isCurrent && <span className="time-slot-tag">Current</span>}

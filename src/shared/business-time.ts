@@ -1,0 +1,218 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * How Rebook writes times, dates, zones and durations: in the business's time zone, the same words in the
+ * emails (the server) and on the pages (both web apps), which import this one module. Calendar arithmetic
+ * is Temporal's (PlainDate steps whole days, so a DST change cannot shift a date); the words are Intl's.
+ *
+ * An instant is epoch milliseconds (the server) or an ISO 8601 string (the API's JSON); a calendar date is
+ * "YYYY-MM-DD" in the business's zone.
+ */
+export type InstantLike = number | string;
+export type CalendarDate = string;
+
+/** The wording the app uses today; a business's own locale comes later. */
+export const DEFAULT_LOCALE = 'en-GB';
+
+const epochMs = (instant: InstantLike): number =>
+  typeof instant === 'number' ? instant : Temporal.Instant.from(instant).epochMilliseconds;
+
+const zoned = (instant: InstantLike, timeZone: string): Temporal.ZonedDateTime =>
+  Temporal.Instant.fromEpochMilliseconds(epochMs(instant)).toZonedDateTimeISO(timeZone);
+
+// Building an Intl.DateTimeFormat costs far more than using one, and an email or a calendar asks for dozens.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (found === undefined) {
+    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+function parts(instant: InstantLike, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions) {
+  const found = formatter(locale, timeZone, options).formatToParts(epochMs(instant));
+  return (type: Intl.DateTimeFormatPartTypes): string => found.find((p) => p.type === type)?.value ?? '';
+}
+
+// Zone names: CLDR only gives a locale the abbreviations its readers know (en-US has EST but writes London
+// summer time as GMT+1, en-GB has BST and CEST but writes New York as GMT-5), so the abbreviation is the first
+// of these English locales' that has a name for the zone. None of them disagree on any zone (checked over every
+// IANA zone); a zone none of them names keeps the offset form, e.g. GMT+9 for Tokyo. The same table serves
+// every locale, so a zone is called the same in every email and on every page.
+const ABBREVIATION_LOCALES = [
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'en-AU',
+  'en-NZ',
+  'en-IN',
+  'en-ZA',
+  'en-IE',
+  'en-SG',
+  'en-HK',
+] as const;
+const OFFSET_STYLE = /^(GMT|UTC)[+-]/;
+
+/** "EST", "SAST", "IST", or "GMT+9" where English has no name for the zone. */
+export function zoneAbbreviation(instant: InstantLike, timeZone: string): string {
+  let fallback = '';
+  for (const locale of ABBREVIATION_LOCALES) {
+    const name = parts(instant, timeZone, locale, { timeZoneName: 'short' })('timeZoneName');
+    if (!OFFSET_STYLE.test(name)) return name;
+    fallback ||= name;
+  }
+  return fallback;
+}
+
+const LONG_DATE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+};
+const SHORT_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+const CLOCK_24: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+// en-GB is joined from its parts rather than taking ICU's pattern: newer ICU writes "Thursday, 3 December"
+// and "1 December 2026 at 10:00", and the wording customers already know must not change with the Node or
+// browser version. Other locales take their own pattern, which is what their readers expect.
+const isDefault = (locale: string) => locale === DEFAULT_LOCALE;
+
+/** "Tuesday 1 December 2026" (en-GB), "Tuesday, December 1, 2026" (en-US), "Dienstag, 1. Dezember 2026". */
+export function formatDate(instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE): string {
+  if (!isDefault(locale)) return formatter(locale, timeZone, LONG_DATE).format(epochMs(instant));
+  const get = parts(instant, timeZone, locale, LONG_DATE);
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
+}
+
+/** "Tue 1 Dec" (en-GB). */
+export function formatShortDate(instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE): string {
+  if (!isDefault(locale)) return formatter(locale, timeZone, SHORT_DATE).format(epochMs(instant));
+  const get = parts(instant, timeZone, locale, SHORT_DATE);
+  return `${get('weekday')} ${get('day')} ${get('month')}`;
+}
+
+/** "10:00" (en-GB, de-DE), "10:00 AM" (en-US). */
+export function formatClock(instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE): string {
+  if (!isDefault(locale)) return formatter(locale, timeZone, CLOCK).format(epochMs(instant));
+  const get = parts(instant, timeZone, locale, CLOCK_24);
+  return `${get('hour')}:${get('minute')}`;
+}
+
+/** "10:00 EST" */
+export const formatClockWithZone = (instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE) =>
+  `${formatClock(instant, timeZone, locale)} ${zoneAbbreviation(instant, timeZone)}`;
+
+/** "Tuesday 1 December 2026, 10:00 EST": how every email and page names the time of a booking. */
+export const formatDateTime = (instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE) =>
+  `${formatDate(instant, timeZone, locale)}, ${formatClockWithZone(instant, timeZone, locale)}`;
+
+/** "Tue 1 Dec, 10:00 EST" */
+export const formatShortDateTimeWithZone = (
+  instant: InstantLike,
+  timeZone: string,
+  locale = DEFAULT_LOCALE,
+) => `${formatShortDate(instant, timeZone, locale)}, ${formatClockWithZone(instant, timeZone, locale)}`;
+
+/** "Tue 1 Dec 10:00": for lists and histories under a heading that names the zone. */
+export const formatShortDateTime = (instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE) =>
+  `${formatShortDate(instant, timeZone, locale)} ${formatClock(instant, timeZone, locale)}`;
+
+/** "14:00 – 15:00 EST" */
+export const formatTimeRange = (
+  startsAt: InstantLike,
+  endsAt: InstantLike,
+  timeZone: string,
+  locale = DEFAULT_LOCALE,
+) =>
+  `${formatClock(startsAt, timeZone, locale)} – ${formatClock(endsAt, timeZone, locale)} ${zoneAbbreviation(startsAt, timeZone)}`;
+
+// Calendar dates, written without a zone: the date is already the business's.
+const calendarInstant = (date: CalendarDate) =>
+  Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: 'UTC', plainTime: '12:00' }).epochMilliseconds;
+
+/** "Tuesday 1 December 2026" for a calendar date. */
+export const formatCalendarDate = (date: CalendarDate, locale = DEFAULT_LOCALE) =>
+  formatDate(calendarInstant(date), 'UTC', locale);
+
+/** "Tue 1 Dec" for a calendar date. */
+export const formatShortCalendarDate = (date: CalendarDate, locale = DEFAULT_LOCALE) =>
+  formatShortDate(calendarInstant(date), 'UTC', locale);
+
+/** "1 hour 30 minutes", "24 hours", "45 minutes", "2 days": a duration as a sentence says it. */
+export function formatDuration(minutes: number): string {
+  const whole = Math.max(0, Math.round(minutes));
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (whole >= 2 * 1440 && whole % 1440 === 0) return plural(whole / 1440, 'day');
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  const pieces = [];
+  if (hours > 0) pieces.push(plural(hours, 'hour'));
+  if (rest > 0 || hours === 0) pieces.push(plural(rest, 'minute'));
+  return pieces.join(' ');
+}
+
+/** The calendar date of an instant in a zone. */
+export const calendarDateOf = (instant: InstantLike, timeZone: string): CalendarDate =>
+  zoned(instant, timeZone).toPlainDate().toString();
+
+/** Today in the zone. */
+export const todayIn = (timeZone: string, now: InstantLike = Date.now()): CalendarDate =>
+  calendarDateOf(now, timeZone);
+
+export const addDays = (date: CalendarDate, days: number): CalendarDate =>
+  Temporal.PlainDate.from(date).add({ days }).toString();
+
+/** The first day of the month `months` after the date's. */
+export const addMonths = (date: CalendarDate, months: number): CalendarDate =>
+  Temporal.PlainDate.from(date).with({ day: 1 }).add({ months }).toString();
+
+export const firstOfMonth = (date: CalendarDate): CalendarDate =>
+  Temporal.PlainDate.from(date).with({ day: 1 }).toString();
+
+/** The first and last calendar date of the date's month. */
+export function monthOf(date: CalendarDate): { from: CalendarDate; to: CalendarDate } {
+  const first = Temporal.PlainDate.from(date).with({ day: 1 });
+  return { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
+}
+
+/** 0 for Monday … 6 for Sunday. */
+export const weekdayIndex = (date: CalendarDate): number => Temporal.PlainDate.from(date).dayOfWeek - 1;
+
+/** The Monday of the date's week. */
+export const startOfWeek = (date: CalendarDate): CalendarDate => addDays(date, -weekdayIndex(date));
+
+/**
+ * The instant a wall-clock time on a date in a zone names, as an ISO string. When the clock repeats (autumn)
+ * the earlier one; when it skips (spring) the time an hour later, as a clock on the wall would show it.
+ */
+export function instantAt(date: CalendarDate, time: string, timeZone: string): string {
+  return Temporal.PlainDateTime.from(`${date}T${time}`)
+    .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
+    .toInstant()
+    .toString();
+}
+
+/** Minutes since local midnight of an instant in a zone. */
+export function minuteOfDay(instant: InstantLike, timeZone: string): number {
+  const at = zoned(instant, timeZone);
+  return at.hour * 60 + at.minute;
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,54 @@
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import type { PortalBooking } from '../shared/api-types';
+import {
+  fetchBooking,
+  fetchMe,
+  fetchMyBookings,
+  fetchRescheduleSlots,
+  fetchServiceAvailability,
+  fetchServices,
+} from './portal-api';
+
+/** What the portal pages read, as TanStack Query options; every key starts with the resource it shows. */
+
+export const meQuery = queryOptions({ queryKey: ['me'], queryFn: fetchMe, retry: false });
+
+export const myBookingsQuery = queryOptions({ queryKey: ['bookings', 'mine'], queryFn: fetchMyBookings });
+
+export const bookingQuery = (bookingId: string) =>
+  queryOptions({ queryKey: ['bookings', 'one', bookingId], queryFn: () => fetchBooking(bookingId) });
+
+/** The booking as it is now (after a refused change): the page shows it too; null if it cannot be read. */
+export async function reloadBooking(client: QueryClient, bookingId: string): Promise<PortalBooking | null> {
+  try {
+    return await client.fetchQuery({ ...bookingQuery(bookingId), staleTime: 0 });
+  } catch {
+    return null;
+  }
+}
+
+export const offeredServicesQuery = queryOptions({ queryKey: ['services'], queryFn: fetchServices });
+
+/** Where a slot picker gets a range of free times: one key prefix, so a taken time refreshes them all. */
+export interface SlotSource {
+  key: readonly unknown[];
+  load(from: string, to: string): ReturnType<typeof fetchRescheduleSlots>;
+}
+
+export const rescheduleSlots = (bookingId: string): SlotSource => ({
+  key: ['slots', 'reschedule', bookingId],
+  load: (from, to) => fetchRescheduleSlots(bookingId, from, to),
+});
+
+export const serviceSlots = (serviceId: string): SlotSource => ({
+  key: ['slots', 'service', serviceId],
+  load: (from, to) => fetchServiceAvailability(serviceId, from, to),
+});
+
+export const slotsQuery = (source: SlotSource, from: string, to: string) =>
+  queryOptions({
+    queryKey: [...source.key, from, to],
+    queryFn: () => source.load(from, to),
+    // Free times change as others book: asked again each time a month is shown anew.
+    staleTime: 0,
+  });
