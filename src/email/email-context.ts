@@ -140,7 +140,8 @@ function changeVariables(facts: EmailFacts): Record<string, unknown> | null {
     channel_label: CHANNEL_LABELS[change.channel] ?? change.channel.replaceAll('_', ' '),
     reason: textOrNull(change.reason),
     previous_starts_at: previous === null ? null : formatDateTime(previous, business.timeZone),
-    previous_starts_at_short: previous === null ? null : formatShortDateTimeWithZone(previous, business.timeZone),
+    previous_starts_at_short:
+      previous === null ? null : formatShortDateTimeWithZone(previous, business.timeZone),
     at: formatDateTime(facts.now, business.timeZone),
   };
 }

@@ -6,10 +6,10 @@ import type { PortalBooking, Slot } from '../shared/api-types';
 import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
+import { SlotPicker } from './lazy-slot-picker';
 import { ModalDialog } from './modal-dialog';
 import { rescheduleBooking } from './portal-api';
 import { reloadBooking, rescheduleSlots } from './portal-queries';
-import { SlotPicker } from './lazy-slot-picker';
 import { BusyButton, Notice } from './ui-parts';
 
 /** Failures worth simply trying again: nothing was decided about the booking. */

@@ -7,11 +7,11 @@ import type { BookingArrival } from './booking-view-page';
 import { formatWhen } from './booking-words';
 import { errorMessage, isApiError } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
+import { SlotPicker } from './lazy-slot-picker';
 import { followLink, navigate } from './navigation';
 import { scheduleAppointment } from './portal-api';
 import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { offeredServicesQuery, serviceSlots } from './portal-queries';
-import { SlotPicker } from './lazy-slot-picker';
 import { BusyButton, Notice, PageLoadError, Skeleton } from './ui-parts';
 
 type Step = 'service' | 'time' | 'confirm';
