@@ -7,14 +7,19 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { registerBookingAdminRoutes } from './bookings/booking-admin-routes.js';
 import { registerCatalogRoutes } from './catalog/catalog-routes.js';
 import type { TrustProxy } from './config.js';
 import { registerEmailRoutes } from './email/email-routes.js';
 import type { App, AppContext } from './http/app-context.js';
-import { installErrorHandler } from './http/error-handler.js';
+import {
+  answerClientError,
+  answerFrameworkError,
+  installErrorHandler,
+  sendProblem,
+} from './http/error-handler.js';
+import { registerHealthChecks } from './http/health-checks.js';
 import { registerHomePage } from './http/home-page.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/web-apps.js';
@@ -35,20 +40,58 @@ function fastifyTrustProxy(trust: TrustProxy = false): FastifyServerOptions['tru
   return (_address: string, hop: number) => hop < hops;
 }
 
+/**
+ * A slowly sent request must not hold a connection for ever: its headers must arrive within 10 s and the whole
+ * request within 30 s (Node checks every 2 s); an idle keep-alive connection closes after 5 s, a silent socket
+ * after 60 s.
+ */
+const SERVER_TIMEOUTS = {
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+  connectionTimeout: 60_000,
+  http: { headersTimeout: 10_000, connectionsCheckingInterval: 2_000 },
+} as const;
+
+/** Once closing, a request arriving on a kept-alive connection is told to go elsewhere, and the connection ends. */
+function refuseRequestsWhileClosing(app: App): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    return sendProblem(
+      reply.header('connection', 'close'),
+      503,
+      'shutting_down',
+      'this server is shutting down; please try again',
+    );
+  });
+}
+
 /** The HTTP application, without listening: main.ts listens, tests call inject(). */
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? (process.env.DEBUG_TEST ? { level: 'error' } : false),
+    logger: options.logger ?? false,
     bodyLimit: 256 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
     trustProxy: fastifyTrustProxy(options.trustProxy),
+    ...SERVER_TIMEOUTS,
+    // On close: idle keep-alive connections go at once; busy ones finish their request first.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installSecurityHeaders(app);
+  refuseRequestsWhileClosing(app);
+  // Every body the API takes is JSON: anything else is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -66,14 +109,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     transform: jsonSchemaTransform,
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(context.store.db);
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'database unavailable' });
-    }
-  });
+  registerHealthChecks(app, context);
   app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
 
   registerAuthRoutes(app, context);

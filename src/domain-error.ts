@@ -22,7 +22,9 @@ export type ErrorCode =
   | 'in_use'
   | 'already_exists'
   | 'idempotency_key_reused'
-  | 'template_invalid';
+  | 'template_invalid'
+  /** The database cannot be reached right now (a restart, a lost connection, a locked file): try again shortly. */
+  | 'database_unavailable';
 
 export interface DomainError {
   code: ErrorCode;

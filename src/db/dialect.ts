@@ -59,6 +59,12 @@ async function openPostgres(url: string): Promise<Store> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
+  pool.on('connect', (client) => {
+    // A checked-out client that loses its connection emits `error` as well as failing its query; unhandled,
+    // that event ends the process. The query's own rejection is what the request sees (503), and the pool
+    // drops the broken client when it is released.
+    client.on('error', () => undefined);
+  });
   try {
     const client = await pool.connect();
     client.release();
@@ -151,6 +157,64 @@ export async function lockStaffCalendar(
 ): Promise<void> {
   if (dialect !== 'postgres') return;
   await sql`select pg_advisory_xact_lock(hashtext(${`staff-calendar:${staffId}`}))`.execute(tx);
+}
+
+const PG_CONNECTION_CODES = new Set([
+  '57P01', // admin_shutdown: the server is stopping or restarting
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: the server is starting up
+  '53300', // too_many_connections
+]);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const SQLITE_UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|NOMEM)/;
+const PG_CLIENT_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+];
+
+/**
+ * The database could not be reached or could not take the request right now (lost connection, restart,
+ * a locked or unreadable SQLite file): the request fails with 503 and the next one may succeed. Everything
+ * else a query can throw is about the query itself.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof DatabaseUnavailableError) return true;
+  const failure = error as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown } | null;
+  if (typeof failure !== 'object' || failure === null) return false;
+  const code = typeof failure.code === 'string' ? failure.code : '';
+  if (PG_CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  if (SOCKET_CODES.has(code) || SQLITE_UNAVAILABLE_CODES.test(code)) return true;
+  const message = typeof failure.message === 'string' ? failure.message : '';
+  if (PG_CLIENT_MESSAGES.some((known) => message.includes(known))) return true;
+  // Connecting to a host name tries each address and reports them together.
+  if (Array.isArray(failure.errors) && failure.errors.some(isDatabaseUnavailable)) return true;
+  return failure.cause !== undefined && failure.cause !== error && isDatabaseUnavailable(failure.cause);
+}
+
+/** Answers whether the database takes queries now, within `timeoutMs` (a lost server must not hang the probe). */
+export async function databaseAnswers(store: Store, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = sql`select 1`.execute(store.db).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A transaction the database gave up on through no fault of its own (deadlock, serialization): safe to retry. */

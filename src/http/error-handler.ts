@@ -1,6 +1,8 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isRowRuleViolation } from '../db/dialect.js';
+import { isDatabaseUnavailable, isRowRuleViolation } from '../db/dialect.js';
 import { type DomainError, DomainFailure, type ErrorCode } from '../domain-error.js';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -24,7 +26,11 @@ const STATUS_OF: Record<ErrorCode, number> = {
   already_exists: 409,
   idempotency_key_reused: 422,
   template_invalid: 422,
+  database_unavailable: 503,
 };
+
+/** Seconds a client should wait before retrying while the database is away (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 const TITLE_OF: Record<number, string> = {
   400: 'Bad Request',
@@ -33,12 +39,30 @@ const TITLE_OF: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * What the HTTP layer itself refuses (before any route runs), by status. Fixed words: the framework's own
+ * messages quote the path or a header, and an error answer never echoes the request.
+ */
+const PROTOCOL_PROBLEM: Record<number, { code: string; detail: string }> = {
+  400: { code: 'bad_request', detail: 'the request is malformed' },
+  405: { code: 'method_not_allowed', detail: 'this endpoint does not take that method' },
+  408: { code: 'request_timeout', detail: 'the request took too long to arrive' },
+  413: { code: 'payload_too_large', detail: 'the request body is too large' },
+  414: { code: 'uri_too_long', detail: 'the request URL is too long' },
+  415: { code: 'unsupported_media_type', detail: 'send the body as application/json' },
+  431: { code: 'headers_too_large', detail: 'the request headers are too large' },
 };
 
 export interface FieldIssue {
@@ -62,14 +86,61 @@ export function sendProblem(
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({
-      type: `about:blank`,
-      title: TITLE_OF[status] ?? 'Error',
-      status,
-      code,
-      detail,
-      ...(errors ? { errors } : {}),
-    });
+    .send(problemBody(status, code, detail, errors));
+}
+
+function problemBody(status: number, code: string, detail: string, errors?: FieldIssue[]) {
+  return {
+    type: `about:blank`,
+    title: TITLE_OF[status] ?? STATUS_CODES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+function sendProtocolProblem(reply: FastifyReply, status: number): FastifyReply {
+  const problem = PROTOCOL_PROBLEM[status] ?? PROTOCOL_PROBLEM[400];
+  if (!problem) throw new Error('the 400 problem is always defined');
+  return sendProblem(reply, status, problem.code, problem.detail);
+}
+
+export function sendDatabaseUnavailable(reply: FastifyReply): FastifyReply {
+  return sendProblem(
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)),
+    503,
+    'database_unavailable',
+    'the database is not available right now; please try again in a moment',
+  );
+}
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, a malformed request
+ * line, a request that took too long): answer those on the raw socket, as problem+json, then close it.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const problem = PROTOCOL_PROBLEM[status];
+  const body = JSON.stringify(problemBody(status, problem?.code ?? 'bad_request', problem?.detail ?? ''));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** The router's own refusals (a URL it cannot decode, a path segment over the length limit). */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  sendProtocolProblem(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400);
 }
 
 export function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
@@ -112,9 +183,13 @@ export function installErrorHandler(app: FastifyInstance): void {
           { field: 'body', message: 'is not valid JSON' },
         ]);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendProblem(reply, 415, 'unsupported_media_type', 'send the body as application/json');
+        return sendProtocolProblem(reply, 415);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(reply, 413, 'payload_too_large', 'the request body is too large');
+        return sendProtocolProblem(reply, 413);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendDatabaseUnavailable(reply);
     }
     // A value the database cannot store (PostgreSQL data exceptions, class 22): the caller's input, not our fault.
     // A row the database's own rules refuse (migration 0005) is the same: refused, never half-written.
@@ -122,13 +197,46 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendProblem(reply, 422, 'validation_failed', 'a value in the request cannot be stored');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, error.statusCode, 'bad_request', error.message);
+      const known = PROTOCOL_PROBLEM[error.statusCode];
+      return known
+        ? sendProtocolProblem(reply, error.statusCode)
+        : sendProblem(reply, error.statusCode, 'bad_request', 'the request cannot be handled');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 500, 'internal_error', 'something went wrong on our side; please try again');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, 'not_found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`),
-  );
+  const routes = knownRoutes(app);
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = routes.methodsAt(request.url.split('?')[0] ?? '/');
+    if (allowed.length > 0) return sendProtocolProblem(reply.header('allow', allowed.join(', ')), 405);
+    return sendProblem(reply, 404, 'not_found', 'there is no such endpoint');
+  });
+}
+
+/** Every route's method and path pattern, to tell "no such endpoint" (404) from "not with that method" (405). */
+function knownRoutes(app: FastifyInstance) {
+  const patterns: { method: string; pattern: RegExp }[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const pattern = new RegExp(
+      `^${route.url
+        .split('/')
+        .map((segment) =>
+          segment.startsWith(':')
+            ? '[^/]+'
+            : segment === '*'
+              ? '.*'
+              : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        )
+        .join('/')}/?$`,
+    );
+    for (const method of methods) patterns.push({ method, pattern });
+  });
+  return {
+    methodsAt(path: string): string[] {
+      const methods = patterns.filter((route) => route.pattern.test(path)).map((route) => route.method);
+      return [...new Set(methods)].sort();
+    },
+  };
 }
