@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { createAppMetrics } from '../src/observability/app-metrics.js';
 
 /**
  * A fresh process: no JIT-compiled code, no module loaded, no cache filled. Loads the app (or the bare baseline
@@ -21,7 +22,9 @@ let server: Awaited<ReturnType<typeof listen>>;
 if (request.mode === 'app') {
   const { buildApp } = await import('../src/app.js');
   const clock = { now: () => request.now };
-  server = await listen(await buildApp({ store, clock, publicUrl: 'http://127.0.0.1' }));
+  server = await listen(
+    await buildApp({ store, clock, publicUrl: 'http://127.0.0.1', metrics: createAppMetrics(store, clock) }),
+  );
 } else {
   const { bareApp } = await import('./bare-app.js');
   const bare = bareApp(store);

@@ -13,6 +13,7 @@ import { composeEmail } from '../src/email/compose-email.js';
 import { claimDueMessages, markSent } from '../src/email/outbox-repository.js';
 import { renderEmail, sampleFacts } from '../src/email/render-email.js';
 import { findTemplate } from '../src/email/template-repository.js';
+import { createAppMetrics } from '../src/observability/app-metrics.js';
 import { findPortalSession } from '../src/portal/portal-sessions.js';
 import { readSettings } from '../src/settings/settings-repository.js';
 import { type BenchDatabase, createBenchDatabase, destroyAllDatabases } from './databases.js';
@@ -414,8 +415,18 @@ async function statementCache(): Promise<void> {
   };
   const headers = { cookie: fixture.portal.cookie };
   const apps = {
-    'as is': await buildApp({ store: db.store, clock: fixture.clock, publicUrl: PUBLIC_URL }),
-    'statement cache': await buildApp({ store: cachedStore, clock: fixture.clock, publicUrl: PUBLIC_URL }),
+    'as is': await buildApp({
+      store: db.store,
+      clock: fixture.clock,
+      publicUrl: PUBLIC_URL,
+      metrics: createAppMetrics(db.store, fixture.clock),
+    }),
+    'statement cache': await buildApp({
+      store: cachedStore,
+      clock: fixture.clock,
+      publicUrl: PUBLIC_URL,
+      metrics: createAppMetrics(cachedStore, fixture.clock),
+    }),
   };
   // Alternating rounds, best of four: the two variants see the same machine noise and the same JIT state.
   const best: Record<string, { slots: number; view: number }> = {};

@@ -5,6 +5,7 @@ import { endOfLocalDay, startOfLocalDay } from '../src/business-calendar.js';
 import type { Clock } from '../src/clock.js';
 import type { Store } from '../src/db/dialect.js';
 import type { App } from '../src/http/app-context.js';
+import { createAppMetrics } from '../src/observability/app-metrics.js';
 import { bareApp } from './bare-app.js';
 import type { BenchDatabase } from './databases.js';
 import type { BookingData, Dataset } from './dataset.js';
@@ -46,7 +47,12 @@ export function fixedClock(data: Dataset): Clock {
 
 export async function createFixture(db: BenchDatabase, data: Dataset): Promise<Fixture> {
   const clock = fixedClock(data);
-  const app = await buildApp({ store: db.store, clock, publicUrl: PUBLIC_URL });
+  const app = await buildApp({
+    store: db.store,
+    clock,
+    publicUrl: PUBLIC_URL,
+    metrics: createAppMetrics(db.store, clock),
+  });
   const server = await listen(app, [/\/reschedule$/]);
   const bare = await listen(bareApp(db.store));
   await createAdmin(db.store.db, clock, ADMIN.email, ADMIN.password);

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { writeTransaction } from '../src/db/dialect.js';
+import { createAppMetrics } from '../src/observability/app-metrics.js';
 import { needsReminder } from '../src/scheduling/reminder-time.js';
 import { countingStore } from './databases.js';
 import { type BookingData, bookingRow, type Dataset, LocalClock, SERVICE } from './dataset.js';
@@ -237,7 +238,12 @@ async function countRescheduleQueries(
   setup: RescheduleSetup,
 ): Promise<{ count: number; statements: string[] }> {
   const { store, counter } = countingStore(f.db.store);
-  const app = await buildApp({ store, clock: f.clock, publicUrl: PUBLIC_URL });
+  const app = await buildApp({
+    store,
+    clock: f.clock,
+    publicUrl: PUBLIC_URL,
+    metrics: createAppMetrics(store, f.clock),
+  });
   // The last client's bookings are spare: the raw loop's workload moves them, so move one there and back.
   const spare = setup.owned[setup.owned.length - 1]?.[0];
   if (!spare) throw new Error('no booking to count a reschedule with');

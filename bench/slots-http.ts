@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/app.js';
+import { createAppMetrics } from '../src/observability/app-metrics.js';
 import { bareApp } from './bare-app.js';
 import { countingStore } from './databases.js';
 import { type Fixture, PUBLIC_URL, SLOT_MONTH } from './fixture.js';
@@ -67,7 +68,12 @@ export async function measureSlotsEndpoint(
   const appSecond: number[] = [];
   const bareFirst: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const app = await buildApp({ store: f.db.store, clock: f.clock, publicUrl: PUBLIC_URL });
+    const app = await buildApp({
+      store: f.db.store,
+      clock: f.clock,
+      publicUrl: PUBLIC_URL,
+      metrics: createAppMetrics(f.db.store, f.clock),
+    });
     const server = await listen(app);
     appFirst.push((await send(server.baseUrl + f.slotsPath, { headers })).ms);
     appSecond.push((await send(server.baseUrl + f.slotsPath, { headers })).ms);
@@ -168,7 +174,12 @@ export interface QueryCounts {
  */
 export async function countQueries(f: Fixture): Promise<QueryCounts> {
   const { store, counter } = countingStore(f.db.store);
-  const app = await buildApp({ store, clock: f.clock, publicUrl: PUBLIC_URL });
+  const app = await buildApp({
+    store,
+    clock: f.clock,
+    publicUrl: PUBLIC_URL,
+    metrics: createAppMetrics(store, f.clock),
+  });
   const headers = { cookie: f.portal.cookie };
   const paths: Record<string, string> = {
     slots: f.slotsPath,

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -19,15 +19,19 @@ import {
   installErrorHandler,
   sendProblem,
 } from './http/error-handler.js';
-import { registerHealthChecks } from './http/health-checks.js';
 import { registerHomePage } from './http/home-page.js';
+import { registerOperationsRoutes } from './http/operations-routes.js';
+import { observeRequests } from './http/request-observer.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/web-apps.js';
 import { registerPortalRoutes } from './portal/portal-routes.js';
 import { registerSettingsRoutes } from './settings/settings-routes.js';
 
 export interface AppOptions {
-  logger?: FastifyServerOptions['logger'];
+  /** Where request and error lines go (main.ts: JSON lines on stdout); without one the app logs nothing. */
+  logger?: FastifyBaseLogger;
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
   /** Whose X-Forwarded-For names the client (`request.ip`, for rate limits and logs); default: nobody's. */
   trustProxy?: TrustProxy;
 }
@@ -72,7 +76,7 @@ function refuseRequestsWhileClosing(app: App): void {
 /** The HTTP application, without listening: main.ts listens, tests call inject(). */
 export async function buildApp(context: AppContext, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 256 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 200 },
@@ -87,7 +91,8 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, context.metrics);
+  observeRequests(app, context.metrics);
   installSecurityHeaders(app);
   refuseRequestsWhileClosing(app);
   // Every body the API takes is JSON: anything else is 415, not a string that fails validation.
@@ -109,7 +114,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     transform: jsonSchemaTransform,
   });
 
-  registerHealthChecks(app, context);
+  registerOperationsRoutes(app, context, options.metricsToken);
   app.get('/api/docs', { schema: { hide: true } }, () => app.swagger());
 
   registerAuthRoutes(app, context);

@@ -11,7 +11,16 @@ describe('configuration', () => {
       database: { kind: 'sqlite', path: './data/rebook.db' },
       smtpUrl: undefined,
       initialAdmin: undefined,
+      metricsToken: undefined,
+      shutdownTimeoutMs: 10_000,
     });
+  });
+
+  it('reads the metrics token and the shutdown timeout', () => {
+    const config = loadConfig({ METRICS_TOKEN: 'a-long-enough-secret', SHUTDOWN_TIMEOUT_MS: '2500' });
+    expect([config.metricsToken, config.shutdownTimeoutMs]).toEqual(['a-long-enough-secret', 2500]);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16/);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
   });
 
   it('builds the public URL from HOST and PORT, and trims a trailing slash from PUBLIC_URL', () => {

@@ -4,10 +4,13 @@ import { DatabaseUnavailableError, openStore } from './db/dialect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { mailTransportFor, parseMailFrom } from './email/mail-setup.js';
 import { startWorker } from './jobs/worker.js';
+import { createLogger } from './observability/logger.js';
+import { reportStartupFailure, stopOnSignals } from './process-lifecycle.js';
 
 /** `npm run worker`: the background worker alone (email outbox, reminders), for running beside app processes. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = createLogger(config.logLevel, 'worker');
   const store = await openStore(config.database);
   await migrateToLatest(store);
   const transport = mailTransportFor(config);
@@ -19,28 +22,18 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       mailFrom: parseMailFrom(config.mailFrom),
     },
-    {
-      log: {
-        error: (details: unknown, message?: string) =>
-          console.error(`rebook worker: ${message ?? ''}`, details),
-      },
-    },
+    { log },
   );
-  console.log(`Rebook worker running: sending mail through ${transport.describe()}`);
-  const stop = async () => {
+  log.info({ mail: transport.describe() }, 'Rebook worker running');
+  stopOnSignals(log, config.shutdownTimeoutMs, async () => {
+    // The sends in flight finish (and are marked sent) before the connections close.
     await worker.stop();
     transport.close();
     await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }
 
 main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
-  console.error(
-    `rebook worker: ${known ? (error as Error).message : `could not start: ${(error as Error)?.stack ?? error}`}`,
-  );
-  process.exit(1);
+  reportStartupFailure('worker', error, known);
 });

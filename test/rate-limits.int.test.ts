@@ -4,6 +4,7 @@ import { type AppOptions, buildApp } from '../src/app.js';
 import { mintBookingLink } from '../src/bookings/booking-links.js';
 import type { App } from '../src/http/app-context.js';
 import { deleteExpiredRateLimits } from '../src/limits/rate-limit-repository.js';
+import { createAppMetrics } from '../src/observability/app-metrics.js';
 import { book, setUpBusiness } from './support/business-fixture.js';
 import { startTestApp, TEST_ADMIN, TEST_PUBLIC_URL, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
@@ -165,7 +166,12 @@ describeEachDatabase('TRUST_PROXY', (kind) => {
 
   async function appTrusting(trustProxy: AppOptions['trustProxy']): Promise<App> {
     const app = await buildApp(
-      { store: t.store, clock: t.clock, publicUrl: TEST_PUBLIC_URL },
+      {
+        store: t.store,
+        clock: t.clock,
+        publicUrl: TEST_PUBLIC_URL,
+        metrics: createAppMetrics(t.store, t.clock),
+      },
       { trustProxy },
     );
     apps.push(app);

@@ -41,44 +41,54 @@ describe('start-up', () => {
     });
   }
 
-  it('seeds the demo, prints the admin login and serves', async () => {
+  it('seeds the demo, prints the admin login and serves, as one JSON line when stdout is not a terminal', async () => {
     const port = await freePort();
     const started = await run(
       { PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' },
       ['--demo'],
-      /demo business created/,
+      /"demoBusinessCreated":true/,
     );
-    expect(started.output).toContain(`Rebook is running at http://127.0.0.1:${port}`);
-    expect(started.output).toContain('admin login: admin@rebook.local / rebook-demo (demo)');
-    expect(started.output).toMatch(
-      new RegExp(
-        `customer portal, as a customer arriving from an email: http://127\\.0\\.0\\.1:${port}/portal/bookings/[0-9a-f-]+\\?token=[A-Za-z0-9_-]{43}`,
-      ),
+    const lines = jsonLines(started.output);
+    const banner = lines.find((line) => line.msg === 'Rebook is running');
+    expect(banner).toMatchObject({
+      url: `http://127.0.0.1:${port}`,
+      admin: `http://127.0.0.1:${port}/admin`,
+      demoAdminLogin: 'admin@rebook.local / rebook-demo',
+      mail: expect.stringMatching(/^the built-in mailbox/),
+      demoBusinessCreated: true,
+    });
+    expect(banner?.demoCustomerLink).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${port}/portal/bookings/[0-9a-f-]+\\?token=[A-Za-z0-9_-]{43}$`),
     );
-    expect(started.output).toContain('mail:     the built-in mailbox');
     // A second start finds the demo already there and does not seed it again.
     const again = await run(
       { PORT: String(port), DATABASE_URL: 'sqlite:./data/demo.db' },
       ['--demo'],
       /Rebook is running/,
     );
-    expect(again.output).not.toContain('demo business created');
+    expect(jsonLines(again.output).find((line) => line.msg === 'Rebook is running')).toMatchObject({
+      demoBusinessCreated: false,
+    });
   }, 60_000);
 
   it('says in one line that DATABASE_URL is malformed', async () => {
     const result = await run({ DATABASE_URL: 'mysql://db/rebook' });
     expect(result.code).toBe(1);
-    expect(result.output.trim()).toBe(
-      'rebook: DATABASE_URL must start with sqlite: (embedded) or postgres:// (PostgreSQL)',
-    );
+    expect(jsonLines(result.output)).toEqual([
+      expect.objectContaining({
+        level: 60,
+        msg: 'DATABASE_URL must start with sqlite: (embedded) or postgres:// (PostgreSQL)',
+      }),
+    ]);
   });
 
   it('says in one line that the database cannot be reached', async () => {
     const port = await freePort();
     const result = await run({ DATABASE_URL: `postgres://nobody@127.0.0.1:${port}/rebook` });
     expect(result.code).toBe(1);
-    expect(result.output.trim().split('\n')).toHaveLength(1);
-    expect(result.output).toContain(`rebook: cannot reach PostgreSQL at 127.0.0.1:${port}/rebook`);
+    const lines = jsonLines(result.output);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.msg).toContain(`cannot reach PostgreSQL at 127.0.0.1:${port}/rebook`);
   });
 
   it('says in one line that the port is taken', async () => {
@@ -87,14 +97,22 @@ describe('start-up', () => {
     try {
       const result = await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/port.db' });
       expect(result.code).toBe(1);
-      expect(result.output.trim()).toBe(
-        `rebook: port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`,
-      );
+      expect(jsonLines(result.output).map((line) => line.msg)).toEqual([
+        `port ${port} on 127.0.0.1 is in use: stop the other server or set PORT`,
+      ]);
     } finally {
       blocker.close();
     }
   });
 });
+
+/** Every line printed must be a JSON object (stdout is a pipe here, not a terminal). */
+function jsonLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
 
 function listenOnFreePort(): Promise<Server> {
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { BookingTable, Database } from '../db/schema.js';
 import type { Interval } from '../scheduling/interval.js';
 import type { Booking, BookingStatus, Conflict, HistoryEntry } from './booking.js';
+import { noteHistoryWritten } from './booking-write.js';
 
 export const toBooking = (row: Selectable<BookingTable>): Booking => ({
   id: row.id,
@@ -116,6 +117,7 @@ export async function insertHistory(
   booking: Pick<Booking, 'id' | 'version'>,
   entry: HistoryEntry,
 ): Promise<void> {
+  noteHistoryWritten(db, entry);
   await db
     .insertInto('booking_history')
     .values({

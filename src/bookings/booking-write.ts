@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
 import {
   isDoubleBookingViolation,
   isRetryableConflict,
@@ -9,7 +10,25 @@ import {
 } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
-import type { Booking } from './booking.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Booking, HistoryEntry } from './booking.js';
+
+/** What a booking change runs with. `metrics` counts committed changes (absent outside the app: no count). */
+export interface ChangeContext {
+  store: Store;
+  clock: Clock;
+  metrics?: Pick<Metrics, 'bookingChanged'>;
+}
+
+type WrittenChange = Pick<HistoryEntry, 'type' | 'actor' | 'channel'>;
+
+/** The history entries each open change transaction has written: counted once, after it commits. */
+const historyWrittenIn = new WeakMap<Kysely<Database>, WrittenChange[]>();
+
+/** Called where history entries are written (the one record every booking change leaves). */
+export function noteHistoryWritten(tx: Kysely<Database>, entry: WrittenChange): void {
+  historyWrittenIn.get(tx)?.push({ type: entry.type, actor: entry.actor, channel: entry.channel });
+}
 
 /** An `Idempotency-Key` request: the same key with the same body returns the first result instead of acting twice. */
 export interface IdempotentRequest {
@@ -32,15 +51,23 @@ export const slotTaken = () => fail<Booking>('slot_unavailable', SLOT_TAKEN, 'st
  * transaction as its change, so a retry can never act twice.
  */
 export async function writeBookingChange(
-  store: Store,
+  context: Pick<ChangeContext, 'store' | 'metrics'>,
   request: IdempotentRequest | undefined,
   now: number,
   change: (tx: Kysely<Database>) => Promise<Result<Booking>>,
 ): Promise<Result<Booking>> {
   const fingerprint = request && fingerprintOf(request.body);
   for (let attempt = 1; ; attempt++) {
+    const written: WrittenChange[] = [];
     try {
-      return await attemptChange(store, request, fingerprint, now, change);
+      const result = await attemptChange(context.store, request, fingerprint, now, (tx) => {
+        historyWrittenIn.set(tx, written);
+        return change(tx);
+      });
+      // Committed (a refusal or a replay wrote no history that stayed): count what this change recorded.
+      if (result.ok)
+        for (const entry of written) context.metrics?.bookingChanged({ kind: entry.type, ...entry });
+      return result;
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
       throw error;

@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Booking, BookingStatus, ChangeOrigin } from './booking.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 import { afterBookingEnded } from './booking-notifications.js';
 import { insertHistory, updateBookingStatus } from './booking-repository.js';
-import { writeBookingChange } from './booking-write.js';
+import { type ChangeContext, writeBookingChange } from './booking-write.js';
 
 export interface StatusChangeRequest {
   bookingId: string;
@@ -17,14 +15,14 @@ export interface StatusChangeRequest {
 
 /** Ends a confirmed booking as cancelled or completed; either is final. */
 export async function changeBookingStatus(
-  context: { store: Store; clock: Clock },
+  context: ChangeContext,
   to: Exclude<BookingStatus, 'confirmed'>,
   request: StatusChangeRequest,
   origin: ChangeOrigin,
 ): Promise<Result<Booking>> {
   const { store, clock } = context;
   const now = clock.now();
-  return writeBookingChange(store, undefined, now, async (tx) => {
+  return writeBookingChange(context, undefined, now, async (tx) => {
     const loaded = await loadBookingForChange(tx, store.dialect, request.bookingId, request.expectedVersion);
     if (!loaded.ok) return loaded;
     const booking = loaded.value;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Service } from '../catalog/services.js';
-import type { Clock } from '../clock.js';
-import { type DialectName, lockStaffCalendar, type Store } from '../db/dialect.js';
+import { type DialectName, lockStaffCalendar } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import { checkBookableInstant } from '../scheduling/bookable-range.js';
@@ -11,7 +10,12 @@ import { loadBookableService } from './bookable-service.js';
 import type { Booking, ChangeOrigin } from './booking.js';
 import { afterBookingCreated } from './booking-notifications.js';
 import { findConflicts, insertBooking, insertHistory } from './booking-repository.js';
-import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
+import {
+  type ChangeContext,
+  type IdempotentRequest,
+  slotTaken,
+  writeBookingChange,
+} from './booking-write.js';
 
 export interface NewBooking {
   customerId: string;
@@ -25,7 +29,7 @@ export interface NewBooking {
 
 /** An admin (or API client) books a customer in: any time, but never on top of other work unless overridden. */
 export async function createBooking(
-  context: { store: Store; clock: Clock },
+  context: ChangeContext,
   input: NewBooking,
   origin: ChangeOrigin,
   idempotency?: IdempotentRequest,
@@ -43,7 +47,7 @@ export async function createBooking(
 
   const now = clock.now();
   const booking = newBooking(input, service, now);
-  return writeBookingChange(store, idempotency, now, (tx) =>
+  return writeBookingChange(context, idempotency, now, (tx) =>
     placeBooking(tx, store.dialect, booking, service, origin, { checkConflicts: !input.allowConflict }, now),
   );
 }

@@ -1,5 +1,3 @@
-import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
 import { fail, type Result } from '../domain-error.js';
 import { changeRefusalMessage, slotRefusalMessage } from '../portal/change-messages.js';
 import { checkSlot } from '../scheduling/availability.js';
@@ -7,7 +5,7 @@ import { customerMayReschedule } from '../scheduling/change-policy.js';
 import { loadBookableService } from './bookable-service.js';
 import type { Booking } from './booking.js';
 import { countCustomerReschedules, findBusyIntervals } from './booking-repository.js';
-import { type IdempotentRequest, writeBookingChange } from './booking-write.js';
+import { type ChangeContext, type IdempotentRequest, writeBookingChange } from './booking-write.js';
 import { type CustomerIdentity, loadOwnBookingForChange, originOf } from './customer-change.js';
 import { modeFor, slotRulesFor } from './find-available-slots.js';
 import { moveBooking } from './reschedule-booking.js';
@@ -27,14 +25,14 @@ export interface CustomerRescheduleRequest {
  * working hours, the booking window, real-time availability and the per-booking limit.
  */
 export async function customerRescheduleBooking(
-  context: { store: Store; clock: Clock },
+  context: ChangeContext,
   identity: CustomerIdentity,
   request: CustomerRescheduleRequest,
   idempotency?: IdempotentRequest,
 ): Promise<Result<Booking>> {
   const { store, clock } = context;
   const now = clock.now();
-  return writeBookingChange(store, idempotency, now, async (tx) => {
+  return writeBookingChange(context, idempotency, now, async (tx) => {
     const loaded = await loadOwnBookingForChange(
       tx,
       store,

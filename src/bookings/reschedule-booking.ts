@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findService } from '../catalog/services.js';
-import type { Clock } from '../clock.js';
-import { type DialectName, lockStaffCalendar, type Store } from '../db/dialect.js';
+import { type DialectName, lockStaffCalendar } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import { checkBookableInstant } from '../scheduling/bookable-range.js';
@@ -10,7 +9,12 @@ import type { Booking, ChangeOrigin } from './booking.js';
 import { bookingChanged, loadBookingForChange } from './booking-for-change.js';
 import { afterBookingRescheduled } from './booking-notifications.js';
 import { findConflicts, insertHistory, updateBooking } from './booking-repository.js';
-import { type IdempotentRequest, slotTaken, writeBookingChange } from './booking-write.js';
+import {
+  type ChangeContext,
+  type IdempotentRequest,
+  slotTaken,
+  writeBookingChange,
+} from './booking-write.js';
 
 export interface RescheduleRequest {
   bookingId: string;
@@ -24,14 +28,14 @@ export interface RescheduleRequest {
 
 /** The office moves a booking to a new time. */
 export async function rescheduleBooking(
-  context: { store: Store; clock: Clock },
+  context: ChangeContext,
   request: RescheduleRequest,
   origin: ChangeOrigin,
   idempotency?: IdempotentRequest,
 ): Promise<Result<Booking>> {
   const { store, clock } = context;
   const now = clock.now();
-  return writeBookingChange(store, idempotency, now, async (tx) => {
+  return writeBookingChange(context, idempotency, now, async (tx) => {
     const loaded = await loadBookingForChange(tx, store.dialect, request.bookingId, request.expectedVersion);
     if (!loaded.ok) return loaded;
     const booking = loaded.value;

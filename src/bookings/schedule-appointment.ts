@@ -1,12 +1,10 @@
-import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
 import { fail, type Result } from '../domain-error.js';
 import { slotRefusalMessage } from '../portal/change-messages.js';
 import { checkSlot, type SlotRefusal } from '../scheduling/availability.js';
 import { readSettings } from '../settings/settings-repository.js';
 import type { Booking } from './booking.js';
 import { findBusyIntervalsByStaff } from './booking-repository.js';
-import { type IdempotentRequest, writeBookingChange } from './booking-write.js';
+import { type ChangeContext, type IdempotentRequest, writeBookingChange } from './booking-write.js';
 import { newBooking, placeBooking } from './create-booking.js';
 import type { CustomerIdentity } from './customer-change.js';
 import { modeFor, slotRulesFor } from './find-available-slots.js';
@@ -27,14 +25,14 @@ const REFUSAL_RANK: SlotRefusal[] = [
  * service and is free at that time gets it, under the same rules as a reschedule.
  */
 export async function scheduleAppointment(
-  context: { store: Store; clock: Clock },
+  context: ChangeContext,
   identity: CustomerIdentity,
   request: { serviceId: string; startsAt: number; notes: string | null },
   idempotency?: IdempotentRequest,
 ): Promise<Result<Booking>> {
   const { store, clock } = context;
   const now = clock.now();
-  return writeBookingChange(store, idempotency, now, async (tx) => {
+  return writeBookingChange(context, idempotency, now, async (tx) => {
     const [settings, offered] = await Promise.all([
       readSettings(tx),
       loadOfferedService(tx, request.serviceId),

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
+import type { Metrics } from '../observability/metrics.js';
 import { composeEmail, type SharedReads, sharedReads, UndeliverableEmail } from './compose-email.js';
 import type { MailTransport } from './mail-transport.js';
 import { claimDueMessages, markAttemptFailed, markSent, type OutboxMessage } from './outbox-repository.js';
@@ -10,6 +11,8 @@ export interface DispatchContext {
   transport: MailTransport;
   publicUrl: string;
   mailFrom: { name: string; address: string } | undefined;
+  /** Counts what this process sent (the app's registry when the worker runs inside the app). */
+  metrics?: Pick<Metrics, 'emailSent'>;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -70,6 +73,7 @@ async function deliver(
       { subject: mail.subject, html: hide(mail.html), text: hide(mail.text) },
       clock.now(),
     );
+    context.metrics?.emailSent(message.kind);
     return 'sent';
   } catch (error) {
     const final = error instanceof UndeliverableEmail || message.attempts >= MAX_ATTEMPTS;

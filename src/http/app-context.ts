@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fasti
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -18,6 +19,8 @@ export interface AppContext {
   clock: Clock;
   /** The origin of every emailed link and the only origin allowed to make cookie-authenticated changes. */
   publicUrl: string;
+  /** This app's own registry: what /metrics reports (requests, booking changes, refusals, emails sent). */
+  metrics: Metrics;
 }
 
 export const API_PREFIX = '/api/v1';

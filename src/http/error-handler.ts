@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable, isRowRuleViolation } from '../db/dialect.js';
 import { type DomainError, DomainFailure, type ErrorCode } from '../domain-error.js';
+import type { Metrics } from '../observability/metrics.js';
 
 const STATUS_OF: Record<ErrorCode, number> = {
   validation_failed: 422,
@@ -155,9 +156,13 @@ function fieldName(path: readonly string[], part: string): string {
   return path.length > 0 ? path.join('.') : part;
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, metrics: Pick<Metrics, 'changeRefused'>): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof DomainFailure) return sendDomainError(reply, error.error);
+    if (error instanceof DomainFailure) {
+      // Every refusal a use case returns reaches the client through here: the one place to count them.
+      metrics.changeRefused(error.error.code);
+      return sendDomainError(reply, error.error);
+    }
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const part = error.validationContext ?? 'body';

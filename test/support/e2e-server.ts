@@ -4,6 +4,7 @@ import { createAdmin } from '../../src/auth/admin-sign-in.js';
 import { dispatchDueEmails } from '../../src/email/dispatch-outbox.js';
 import { type MailTransport, smtpTransport } from '../../src/email/mail-transport.js';
 import type { App } from '../../src/http/app-context.js';
+import { createAppMetrics } from '../../src/observability/app-metrics.js';
 import { SmtpSink } from './smtp-sink.js';
 import { TEST_ADMIN } from './test-app.js';
 import { TestClock } from './test-clock.js';
@@ -46,7 +47,12 @@ export async function startE2eServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   const database = await createTestStore(kind);
   const clock = TestClock.at(now);
-  const app = await buildApp({ store: database.store, clock, publicUrl: baseUrl });
+  const app = await buildApp({
+    store: database.store,
+    clock,
+    publicUrl: baseUrl,
+    metrics: createAppMetrics(database.store, clock),
+  });
   await app.listen({ port, host: '127.0.0.1' });
   await createAdmin(database.store.db, clock, TEST_ADMIN.email, TEST_ADMIN.password);
   const sink = await SmtpSink.start();

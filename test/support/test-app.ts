@@ -1,8 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { type AppOptions, buildApp } from '../../src/app.js';
 import { createAdmin } from '../../src/auth/admin-sign-in.js';
 import type { Store } from '../../src/db/dialect.js';
 import type { App } from '../../src/http/app-context.js';
+import { createAppMetrics } from '../../src/observability/app-metrics.js';
+import type { Metrics } from '../../src/observability/metrics.js';
 import { TestClock } from './test-clock.js';
 import { createTestStore, type DatabaseKind, type TestStore } from './test-databases.js';
 
@@ -16,6 +18,8 @@ export interface TestApp {
   store: Store;
   database: TestStore;
   clock: TestClock;
+  /** The first app's own registry (each app has one). */
+  metrics: Metrics;
   token: string;
   /** An admin API call with the bearer token. */
   api(
@@ -29,11 +33,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind, now = '2026-12-01T08:00:00Z'): Promise<TestApp> {
+export async function startTestApp(
+  kind: DatabaseKind,
+  now = '2026-12-01T08:00:00Z',
+  options: AppOptions = {},
+): Promise<TestApp> {
   const database = await createTestStore(kind);
   const clock = TestClock.at(now);
   const { store } = database;
-  const app = await buildApp({ store, clock, publicUrl: TEST_PUBLIC_URL });
+  const metrics = createAppMetrics(store, clock);
+  const app = await buildApp({ store, clock, publicUrl: TEST_PUBLIC_URL, metrics }, options);
   await createAdmin(store.db, clock, TEST_ADMIN.email, TEST_ADMIN.password);
   const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: TEST_ADMIN });
   const token = (signIn.json() as { token: string }).token;
@@ -43,6 +52,7 @@ export async function startTestApp(kind: DatabaseKind, now = '2026-12-01T08:00:0
     store,
     database,
     clock,
+    metrics,
     token,
     api(method, path, body, headers = {}) {
       return app.inject({
@@ -53,11 +63,16 @@ export async function startTestApp(kind: DatabaseKind, now = '2026-12-01T08:00:0
       });
     },
     async startAnother() {
-      const another = await buildApp({
-        store: await database.openAnother(),
-        clock,
-        publicUrl: TEST_PUBLIC_URL,
-      });
+      const anotherStore = await database.openAnother();
+      const another = await buildApp(
+        {
+          store: anotherStore,
+          clock,
+          publicUrl: TEST_PUBLIC_URL,
+          metrics: createAppMetrics(anotherStore, clock),
+        },
+        options,
+      );
       apps.push(another);
       return another;
     },
