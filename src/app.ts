@@ -56,11 +56,17 @@ const SERVER_TIMEOUTS = {
   http: { headersTimeout: 10_000, connectionsCheckingInterval: 2_000 },
 } as const;
 
-/** Once closing, a request arriving on a kept-alive connection is told to go elsewhere, and the connection ends. */
+/**
+ * Once closing, a request arriving on a kept-alive connection is told to go elsewhere, and every answer (the
+ * in-flight ones too) ends its connection, so the server is left with no connection to wait for.
+ */
 function refuseRequestsWhileClosing(app: App): void {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;

@@ -24,9 +24,9 @@ describe('start-up', () => {
     rmSync(workDirectory, { recursive: true, force: true });
   });
 
-  function run(env: Record<string, string>, args: string[] = [], waitFor?: RegExp) {
+  function run(env: Record<string, string>, args: string[] = [], waitFor?: RegExp, script = 'main.js') {
     return new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [resolvePath(buildDirectory, 'main.js'), ...args], {
+      const child = spawn(process.execPath, [resolvePath(buildDirectory, script), ...args], {
         cwd: workDirectory,
         env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
       });
@@ -69,6 +69,37 @@ describe('start-up', () => {
     expect(jsonLines(again.output).find((line) => line.msg === 'Rebook is running')).toMatchObject({
       demoBusinessCreated: false,
     });
+  }, 60_000);
+
+  it('npm run backup: copies the SQLite database, and sends PostgreSQL users to pg_dump', async () => {
+    const port = await freePort();
+    await run({ PORT: String(port), DATABASE_URL: 'sqlite:./data/backup.db' }, [], /Rebook is running/);
+    const copied = await run(
+      { DATABASE_URL: 'sqlite:./data/backup.db' },
+      ['./backups/copy.db'],
+      undefined,
+      'backup-main.js',
+    );
+    expect(copied.code).toBe(0);
+    expect(jsonLines(copied.output)).toEqual([
+      expect.objectContaining({
+        target: join(workDirectory, 'backups', 'copy.db'),
+        pages: expect.any(Number),
+      }),
+    ]);
+    const postgres = await run(
+      { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/rebook' },
+      ['./backups/pg.dump'],
+      undefined,
+      'backup-main.js',
+    );
+    expect(postgres.code).toBe(1);
+    expect(jsonLines(postgres.output)[0]?.msg).toContain('pg_dump');
+    const missing = await run({ DATABASE_URL: 'sqlite:./data/backup.db' }, [], undefined, 'backup-main.js');
+    expect([missing.code, jsonLines(missing.output)[0]?.msg]).toEqual([
+      1,
+      'usage: npm run backup -- PATH (a new file for the copy)',
+    ]);
   }, 60_000);
 
   it('says in one line that DATABASE_URL is malformed', async () => {

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -259,5 +259,48 @@ export async function addRowRule(
           `BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: ${rule.name}'); END`,
       )
       .execute(db);
+  }
+}
+
+export type BackupOutcome =
+  | { ok: true; target: string; pages: number }
+  | { ok: false; reason: 'use_pg_dump' | 'target_exists' | 'same_file'; message: string };
+
+/**
+ * A consistent copy of the embedded database while the app runs: SQLite's online backup copies page by page
+ * and starts over when another connection writes meanwhile, so the copy is one committed state. PostgreSQL
+ * has its own tool for that.
+ */
+export async function backupDatabase(location: DatabaseLocation, target: string): Promise<BackupOutcome> {
+  if (location.kind === 'postgres') {
+    return {
+      ok: false,
+      reason: 'use_pg_dump',
+      message:
+        'DATABASE_URL is PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom --file=rebook.dump "$DATABASE_URL"',
+    };
+  }
+  const destination = resolve(target);
+  if (destination === resolve(location.path)) {
+    return {
+      ok: false,
+      reason: 'same_file',
+      message: `${target} is the database itself: choose another path`,
+    };
+  }
+  if (existsSync(destination)) {
+    return { ok: false, reason: 'target_exists', message: `${target} exists already: choose a new path` };
+  }
+  if (!existsSync(location.path)) {
+    throw new DatabaseUnavailableError(`there is no SQLite database at ${location.path}`);
+  }
+  mkdirSync(dirname(destination), { recursive: true });
+  const database = new BetterSqlite3(location.path, { readonly: true, fileMustExist: true });
+  try {
+    database.pragma('busy_timeout = 10000');
+    const { totalPages } = await database.backup(destination);
+    return { ok: true, target: destination, pages: totalPages };
+  } finally {
+    database.close();
   }
 }
