@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -56,19 +57,30 @@ function bundleBudget(): Plugin {
   };
 }
 
-/** Two small single-page apps, built into dist/web and served by the same Fastify process. */
+const app = (name: 'portal' | 'admin') => ({
+  consumer: 'client' as const,
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/web'),
+    // Both apps write into dist/web; the first build clears it, the second adds to it.
+    emptyOutDir: false,
+    rollupOptions: { input: { [name]: resolve(import.meta.dirname, `web/${name}/index.html`) } },
+  },
+});
+
+/**
+ * Two small single-page apps, built into dist/web and served by the same Fastify process. Each is built on
+ * its own, so neither carries code only the other uses (the admin's data router, its forms).
+ */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'web'),
   base: '/',
   plugins: [react(), bundleBudget()],
-  build: {
-    outDir: resolve(import.meta.dirname, 'dist/web'),
-    emptyOutDir: true,
-    rollupOptions: {
-      input: {
-        portal: resolve(import.meta.dirname, 'web/portal/index.html'),
-        admin: resolve(import.meta.dirname, 'web/admin/index.html'),
-      },
+  environments: { portal: app('portal'), admin: app('admin') },
+  builder: {
+    async buildApp(builder) {
+      rmSync(resolve(import.meta.dirname, 'dist/web'), { recursive: true, force: true });
+      for (const environment of [builder.environments.portal, builder.environments.admin])
+        if (environment) await builder.build(environment);
     },
   },
 });

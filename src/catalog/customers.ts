@@ -1,32 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isUniqueViolation } from '../db/dialect.js';
 import type { CustomerTable, Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
-import { emailField, idField, singleLineField, timeZoneField } from '../field-schemas.js';
 import { givenFields } from '../patch-fields.js';
 
-export const customerSchema = z.object({
-  id: idField,
-  name: z.string(),
-  email: z.string(),
-  phone: z.string().nullable(),
-  timezone: z.string().nullable(),
-});
-export type Customer = z.infer<typeof customerSchema>;
+import type { Customer, customerPatchSchema, newCustomerSchema } from './customer-schemas.js';
 
-const phoneField = singleLineField(40).pipe(
-  z.string().regex(/^[0-9+()\-.\s]*$/, { message: 'must contain only digits, spaces and + ( ) - .' }),
-);
-
-export const newCustomerSchema = z.strictObject({
-  name: singleLineField(120).pipe(z.string().min(1, 'must not be empty')),
-  email: emailField,
-  phone: phoneField.nullable().default(null),
-  timezone: timeZoneField.nullable().default(null),
-});
-export const customerPatchSchema = newCustomerSchema.partial().strict();
+export {
+  type Customer,
+  customerPatchSchema,
+  customerSchema,
+  newCustomerSchema,
+} from './customer-schemas.js';
 
 const toCustomer = (row: Selectable<CustomerTable>): Customer => ({
   id: row.id,

@@ -1,38 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database, ServiceTable } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
-import { idField, singleLineField } from '../field-schemas.js';
+import type { newServiceSchema, Service, servicePatchSchema } from './service-schemas.js';
 
-export const serviceSchema = z.object({
-  id: idField,
-  name: z.string(),
-  durationMinutes: z.number().int(),
-  bufferBeforeMinutes: z.number().int(),
-  bufferAfterMinutes: z.number().int(),
-  active: z.boolean(),
-});
-export type Service = z.infer<typeof serviceSchema>;
-
-export const newServiceSchema = z.strictObject({
-  name: singleLineField(120).pipe(z.string().min(1, 'must not be empty')),
-  durationMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(24 * 60),
-  bufferBeforeMinutes: z.number().int().min(0).max(240).default(0),
-  bufferAfterMinutes: z.number().int().min(0).max(240).default(0),
-  active: z.boolean().default(true),
-});
-export const servicePatchSchema = z.strictObject({
-  name: newServiceSchema.shape.name.optional(),
-  durationMinutes: newServiceSchema.shape.durationMinutes.optional(),
-  bufferBeforeMinutes: z.number().int().min(0).max(240).optional(),
-  bufferAfterMinutes: z.number().int().min(0).max(240).optional(),
-  active: z.boolean().optional(),
-});
+export { newServiceSchema, type Service, servicePatchSchema, serviceSchema } from './service-schemas.js';
 
 const toService = (row: Selectable<ServiceTable>): Service => ({
   id: row.id,

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
-  addMonths,
   calendarDateOf,
   formatCalendarDate,
   formatDateTime,
   formatDuration,
   formatShortDateTimeWithZone,
-  instantAt,
-  monthOf,
-  startOfWeek,
-  weekdayIndex,
   zoneAbbreviation,
 } from './business-time.js';
+import { addDays, addMonths, instantAt, monthOf, startOfWeek, weekdayIndex } from './calendar-dates.js';
 
 describe('formatDateTime', () => {
   const instant = Date.UTC(2026, 11, 1, 15); // Tuesday 1 December 2026, 15:00 UTC

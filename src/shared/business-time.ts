@@ -1,9 +1,8 @@
-import { Temporal } from 'temporal-polyfill';
-
 /**
  * How Rebook writes times, dates, zones and durations: in the business's time zone, the same words in the
- * emails (the server) and on the pages (both web apps), which import this one module. Calendar arithmetic
- * is Temporal's (PlainDate steps whole days, so a DST change cannot shift a date); the words are Intl's.
+ * emails (the server) and on the pages (both web apps), which import this one module. The words are Intl's;
+ * stepping through calendar dates is Temporal's, in calendar-dates.ts, apart so that a page that only writes
+ * times (the portal's booking page) does not load the Temporal polyfill.
  *
  * An instant is epoch milliseconds (the server) or an ISO 8601 string (the API's JSON); a calendar date is
  * "YYYY-MM-DD" in the business's zone.
@@ -14,11 +13,9 @@ export type CalendarDate = string;
 /** The wording the app uses today; a business's own locale comes later. */
 export const DEFAULT_LOCALE = 'en-GB';
 
+// The API's instants are ISO 8601 in UTC ("2026-12-01T15:00:00.000Z"), which Date.parse reads exactly.
 const epochMs = (instant: InstantLike): number =>
-  typeof instant === 'number' ? instant : Temporal.Instant.from(instant).epochMilliseconds;
-
-const zoned = (instant: InstantLike, timeZone: string): Temporal.ZonedDateTime =>
-  Temporal.Instant.fromEpochMilliseconds(epochMs(instant)).toZonedDateTimeISO(timeZone);
+  typeof instant === 'number' ? instant : Date.parse(instant);
 
 // Building an Intl.DateTimeFormat costs far more than using one, and an email or a calendar asks for dozens.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -136,9 +133,8 @@ export const formatTimeRange = (
 ) =>
   `${formatClock(startsAt, timeZone, locale)} – ${formatClock(endsAt, timeZone, locale)} ${zoneAbbreviation(startsAt, timeZone)}`;
 
-// Calendar dates, written without a zone: the date is already the business's.
-const calendarInstant = (date: CalendarDate) =>
-  Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: 'UTC', plainTime: '12:00' }).epochMilliseconds;
+// Calendar dates, written without a zone: the date is already the business's (noon UTC names that date).
+const calendarInstant = (date: CalendarDate) => Date.parse(`${date}T12:00:00Z`);
 
 /** "Tuesday 1 December 2026" for a calendar date. */
 export const formatCalendarDate = (date: CalendarDate, locale = DEFAULT_LOCALE) =>
@@ -161,52 +157,17 @@ export function formatDuration(minutes: number): string {
   return pieces.join(' ');
 }
 
+const ISO_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+
 /** The calendar date of an instant in a zone. */
-export const calendarDateOf = (instant: InstantLike, timeZone: string): CalendarDate =>
-  zoned(instant, timeZone).toPlainDate().toString();
+export function calendarDateOf(instant: InstantLike, timeZone: string): CalendarDate {
+  const get = parts(instant, timeZone, 'en-US', ISO_DATE);
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
 
 /** Today in the zone. */
 export const todayIn = (timeZone: string, now: InstantLike = Date.now()): CalendarDate =>
   calendarDateOf(now, timeZone);
-
-export const addDays = (date: CalendarDate, days: number): CalendarDate =>
-  Temporal.PlainDate.from(date).add({ days }).toString();
-
-/** The first day of the month `months` after the date's. */
-export const addMonths = (date: CalendarDate, months: number): CalendarDate =>
-  Temporal.PlainDate.from(date).with({ day: 1 }).add({ months }).toString();
-
-export const firstOfMonth = (date: CalendarDate): CalendarDate =>
-  Temporal.PlainDate.from(date).with({ day: 1 }).toString();
-
-/** The first and last calendar date of the date's month. */
-export function monthOf(date: CalendarDate): { from: CalendarDate; to: CalendarDate } {
-  const first = Temporal.PlainDate.from(date).with({ day: 1 });
-  return { from: first.toString(), to: first.add({ months: 1 }).subtract({ days: 1 }).toString() };
-}
-
-/** 0 for Monday … 6 for Sunday. */
-export const weekdayIndex = (date: CalendarDate): number => Temporal.PlainDate.from(date).dayOfWeek - 1;
-
-/** The Monday of the date's week. */
-export const startOfWeek = (date: CalendarDate): CalendarDate => addDays(date, -weekdayIndex(date));
-
-/**
- * The instant a wall-clock time on a date in a zone names, as an ISO string. When the clock repeats (autumn)
- * the earlier one; when it skips (spring) the time an hour later, as a clock on the wall would show it.
- */
-export function instantAt(date: CalendarDate, time: string, timeZone: string): string {
-  return Temporal.PlainDateTime.from(`${date}T${time}`)
-    .toZonedDateTime(timeZone, { disambiguation: 'compatible' })
-    .toInstant()
-    .toString();
-}
-
-/** Minutes since local midnight of an instant in a zone. */
-export function minuteOfDay(instant: InstantLike, timeZone: string): number {
-  const at = zoned(instant, timeZone);
-  return at.hour * 60 + at.minute;
-}
 
 export function isTimeZone(value: string): boolean {
   try {

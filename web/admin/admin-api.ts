@@ -28,6 +28,10 @@ export function query(params: Record<string, string | undefined | null>): string
   return text ? `?${text}` : '';
 }
 
+/** An empty optional field is sent as null ("no phone number"), not as an empty string. */
+export const emptyAsNull = (value: unknown) =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+
 /** The server's words for a field ("must be at least 5") as a sentence beside the field. */
 export function humanMessage(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, dataOf } from '../shared/api-client';
 import { createQueryClient } from '../shared/query-client';
 import { adminApi, onSessionEnded } from './admin-api';
-import { AdminShell } from './admin-shell';
+import { AdminRouter } from './admin-shell';
 import { BusinessProvider, type BusinessSnapshot, loadBusiness } from './business-context';
 import { mayLeave } from './navigation';
 import { SignInForm } from './sign-in-form';
@@ -95,7 +95,7 @@ function AdminSession() {
     case 'ready':
       return (
         <BusinessProvider initial={state.business}>
-          <AdminShell onSignOut={signOut} />
+          <AdminRouter onSignOut={signOut} />
           {state.sessionEnded && (
             <Modal title="Sign in again" onClose={() => setState({ kind: 'signed-out' })}>
               <p>Your session has ended. Sign in again to carry on; nothing on this page has been lost.</p>

@@ -1,4 +1,14 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import {
+  createBrowserRouter,
+  Link,
+  Navigate,
+  Outlet,
+  type RouteObject,
+  RouterProvider,
+  useLocation,
+  useParams,
+} from 'react-router';
 import { AvailabilityPage } from './availability-page';
 import { BookingDetailsPage } from './booking-details-page';
 import { BookingsPage } from './bookings-page';
@@ -7,7 +17,6 @@ import { CustomersPage } from './customers-page';
 import { EmailTemplatesPage } from './email-templates-page';
 import { FlagsAndPermissionsPage } from './flags-and-permissions-page';
 import { GeneralSettingsPage } from './general-settings-page';
-import { Link, navigate, useLocation } from './navigation';
 import { OutboxEmailPage, OutboxPage } from './outbox-page';
 import { SETTINGS_PATHS } from './paths';
 import { ServicesPage } from './services-page';
@@ -26,33 +35,43 @@ const SECTIONS = [
   { href: '/admin/outbox', label: 'Outbox' },
 ] as const;
 
-function page(path: string): ReactNode {
-  const parts = path.split('/').slice(2).map(decodeURIComponent);
-  const [section, id, ...rest] = parts;
-  switch (section) {
-    case 'bookings':
-      return id ? <BookingDetailsPage key={id} id={id} /> : <BookingsPage />;
-    case 'customers':
-      return <CustomersPage />;
-    case 'staff':
-      return id ? <StaffMemberPage key={id} id={id} /> : <StaffPage />;
-    case 'services':
-      return <ServicesPage />;
-    case 'availability':
-      return <AvailabilityPage />;
-    case 'outbox':
-      return id ? <OutboxEmailPage key={id} id={id} /> : <OutboxPage />;
-    case 'settings':
-      if (!id) return <SettingsPage />;
-      if (path === SETTINGS_PATHS.general) return <GeneralSettingsPage />;
-      if (path === SETTINGS_PATHS.flags) return <FlagsAndPermissionsPage />;
-      if (path === SETTINGS_PATHS.templates) return <EmailTemplatesPage />;
-      if (path.startsWith(`${SETTINGS_PATHS.templates}/`) && rest.length === 2 && rest[1])
-        return <TemplateEditorPage key={rest[1]} kind={rest[1]} />;
-      return <NotFound />;
-    default:
-      return <NotFound />;
-  }
+/** A page for one thing (a booking, a staff member) starts afresh for another: keyed by its id. */
+function Keyed({ page: Page }: { page: (props: { id: string }) => ReactNode }) {
+  const { id = '' } = useParams();
+  return <Page key={id} id={id} />;
+}
+
+function TemplateRoute() {
+  const { kind = '' } = useParams();
+  return <TemplateEditorPage key={kind} kind={kind} />;
+}
+
+const PAGES: RouteObject[] = [
+  { index: true, element: <Navigate to="/admin/bookings" replace /> },
+  { path: 'bookings', element: <BookingsPage /> },
+  { path: 'bookings/:id', element: <Keyed page={BookingDetailsPage} /> },
+  { path: 'customers', element: <CustomersPage /> },
+  { path: 'staff', element: <StaffPage /> },
+  { path: 'staff/:id', element: <Keyed page={StaffMemberPage} /> },
+  { path: 'services', element: <ServicesPage /> },
+  { path: 'availability', element: <AvailabilityPage /> },
+  { path: 'outbox', element: <OutboxPage /> },
+  { path: 'outbox/:id', element: <Keyed page={OutboxEmailPage} /> },
+  { path: 'settings', element: <SettingsPage /> },
+  { path: SETTINGS_PATHS.general, element: <GeneralSettingsPage /> },
+  { path: SETTINGS_PATHS.flags, element: <FlagsAndPermissionsPage /> },
+  { path: SETTINGS_PATHS.templates, element: <EmailTemplatesPage /> },
+  { path: `${SETTINGS_PATHS.templates}/:kind`, element: <TemplateRoute /> },
+  { path: '*', element: <NotFound /> },
+];
+
+/** The admin's pages under /admin, on React Router (a data router: it can hold a page with unsaved edits). */
+export function AdminRouter({ onSignOut }: { onSignOut(): void }) {
+  const [router] = useState(() =>
+    createBrowserRouter([{ path: '/admin', element: <AdminShell onSignOut={onSignOut} />, children: PAGES }]),
+  );
+  useEffect(() => () => router.dispose(), [router]);
+  return <RouterProvider router={router} />;
 }
 
 function NotFound() {
@@ -61,20 +80,16 @@ function NotFound() {
       title="Page not found"
       description={
         <>
-          There is no page at this address. Go to <Link href="/admin/bookings">Bookings</Link>.
+          There is no page at this address. Go to <Link to="/admin/bookings">Bookings</Link>.
         </>
       }
     />
   );
 }
 
-export function AdminShell({ onSignOut }: { onSignOut(): void }) {
-  const { path } = useLocation();
+function AdminShell({ onSignOut }: { onSignOut(): void }) {
+  const path = useLocation().pathname.replace(/\/+$/, '') || '/admin';
   const { settings } = useBusiness();
-
-  useEffect(() => {
-    if (path === '/admin') navigate('/admin/bookings', { replace: true });
-  }, [path]);
 
   // A new page announces itself: focus moves to its heading, as it would on a full page load.
   const firstPath = useRef(path);
@@ -108,7 +123,7 @@ export function AdminShell({ onSignOut }: { onSignOut(): void }) {
               const active = path === section.href || path.startsWith(`${section.href}/`);
               return (
                 <li key={section.href}>
-                  <Link href={section.href} {...(active && { 'aria-current': 'page' as const })}>
+                  <Link to={section.href} {...(active && { 'aria-current': 'page' as const })}>
                     {section.label}
                   </Link>
                 </li>
@@ -121,7 +136,7 @@ export function AdminShell({ onSignOut }: { onSignOut(): void }) {
         </button>
       </header>
       <main id="main" className="content">
-        {path === '/admin' ? null : page(path)}
+        <Outlet />
       </main>
     </div>
   );

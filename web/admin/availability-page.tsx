@@ -1,18 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
-import {
-  calendarDateOf,
-  formatClock,
-  formatShortDateTime,
-  instantAt,
-  todayIn,
-} from '../../src/shared/business-time';
+import { Link } from 'react-router';
+import { calendarDateOf, formatClock, formatShortDateTime, todayIn } from '../../src/shared/business-time';
+import { instantAt } from '../../src/shared/calendar-dates';
 import { dataOf } from '../shared/api-client';
 import type { BlockedEvent } from '../shared/api-types';
 import { adminApi, errorFor, fieldErrors, problemMessage, saveFailure, saveSettings } from './admin-api';
 import { blockedEventsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
-import { Link, useLeaveGuard } from './navigation';
+import { useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
 import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
@@ -44,7 +40,7 @@ export function AvailabilityPage() {
           {ownHours.map((member, index) => (
             <span key={member.id}>
               {index > 0 && ', '}
-              <Link href={staffMemberPath(member.id)}>{member.name}</Link>
+              <Link to={staffMemberPath(member.id)}>{member.name}</Link>
             </span>
           ))}
           .

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
 import {
   formatClock,
   formatDateTime,
@@ -13,7 +14,6 @@ import { bookingQuery, customerQuery, outboxQuery } from './admin-queries';
 import { bookingReference, EMAIL_KIND_TITLES } from './admin-words';
 import { describeHistoryEntry } from './booking-history';
 import { useBusiness } from './business-context';
-import { Link } from './navigation';
 import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
 import { RescheduleDialog } from './reschedule-dialog';
 import { BookingStatusBadge, Field, Loading, Modal, Notice, OutboxStatusBadge, PageHeader } from './ui';
@@ -48,7 +48,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
         {header()}
         {details.error instanceof ApiError && details.error.status === 404 ? (
           <Notice tone="error">
-            There is no booking with this reference. <Link href="/admin/bookings">Back to Bookings</Link>
+            There is no booking with this reference. <Link to="/admin/bookings">Back to Bookings</Link>
           </Notice>
         ) : details.isError ? (
           <Notice tone="error">{problemMessage(details.error)}</Notice>
@@ -120,7 +120,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
                 {conflict.kind === 'booking' && (
                   <>
                     {' '}
-                    · <Link href={bookingPath(conflict.id)}>Open that booking</Link>
+                    · <Link to={bookingPath(conflict.id)}>Open that booking</Link>
                   </>
                 )}
               </li>
@@ -153,7 +153,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
             <div>
               <dt>Staff</dt>
               <dd>
-                <Link href={staffMemberPath(booking.staffId)}>{staffName(booking.staffId)}</Link>
+                <Link to={staffMemberPath(booking.staffId)}>{staffName(booking.staffId)}</Link>
               </dd>
             </div>
             <div>
@@ -161,7 +161,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
               <dd>
                 {customer ? (
                   <>
-                    <Link href={`/admin/customers${query({ search: customer.email })}`}>{customer.name}</Link>
+                    <Link to={`/admin/customers${query({ search: customer.email })}`}>{customer.name}</Link>
                     <br />
                     <a href={`mailto:${customer.email}`}>{customer.email}</a>
                     {customer.phone && (
@@ -227,7 +227,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
               {emails.data.map((email) => (
                 <li key={email.id}>
                   <div>
-                    <Link href={outboxEmailPath(email.id)}>{EMAIL_KIND_TITLES[email.kind]}</Link>
+                    <Link to={outboxEmailPath(email.id)}>{EMAIL_KIND_TITLES[email.kind]}</Link>
                     <span className="hint"> to {email.to}</span>
                   </div>
                   <div className="email-meta">

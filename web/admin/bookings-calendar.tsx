@@ -1,16 +1,10 @@
-import {
-  addDays,
-  formatClock,
-  formatShortCalendarDate,
-  instantAt,
-  minuteOfDay,
-  weekdayIndex,
-} from '../../src/shared/business-time';
+import { Link } from 'react-router';
+import { formatClock, formatShortCalendarDate } from '../../src/shared/business-time';
+import { addDays, instantAt, minuteOfDay, weekdayIndex } from '../../src/shared/calendar-dates';
 import type { BlockedEvent, Booking, Customer, StaffMember, TimeRange, Weekday } from '../shared/api-types';
 import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { minutesOf } from './clock-times';
-import { Link } from './navigation';
 import { bookingPath } from './paths';
 
 const PX_PER_MINUTE = 1.1;
@@ -207,7 +201,7 @@ export function BookingsCalendar({
                 return (
                   <Link
                     key={item.id}
-                    href={bookingPath(item.id)}
+                    to={bookingPath(item.id)}
                     className={`calendar-booking booking-${item.status}${clash ? ' booking-conflict' : ''}`}
                     style={{
                       top,

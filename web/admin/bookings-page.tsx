@@ -1,22 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
-  addDays,
   formatCalendarDate,
   formatClock,
   formatShortCalendarDate,
   formatShortDateTime,
-  instantAt,
-  startOfWeek,
   todayIn,
 } from '../../src/shared/business-time';
+import { addDays, instantAt, startOfWeek } from '../../src/shared/calendar-dates';
 import { problemMessage } from './admin-api';
 import { blockedEventsQuery, bookingsQuery } from './admin-queries';
 import { BOOKING_STATUSES, bookingReference } from './admin-words';
 import { BookingsCalendar, dayColumns, weekColumns } from './bookings-calendar';
 import { useBusiness } from './business-context';
 import { useCustomers } from './customer-directory';
-import { Link, navigate, replaceQuery, useLocation } from './navigation';
+import { useReplaceQuery } from './navigation';
 import { NewBookingDialog } from './new-booking-dialog';
 import { bookingPath } from './paths';
 import { BookingStatusBadge, EmptyState, Field, Loading, Notice, PageHeader } from './ui';
@@ -31,8 +30,9 @@ const VIEWS: { view: View; label: string }[] = [
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 export function BookingsPage() {
+  const navigate = useNavigate();
   const { settings, staff } = useBusiness();
-  const { params } = useLocation();
+  const [params] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const today = todayIn(settings.timezone);
   const view: View =
@@ -61,8 +61,8 @@ export function BookingsPage() {
       {staff.length === 0 ? (
         <EmptyState>
           <p>
-            Add your team under <Link href="/admin/staff">Staff</Link> and what you offer under{' '}
-            <Link href="/admin/services">Services</Link>; their bookings appear here.
+            Add your team under <Link to="/admin/staff">Staff</Link> and what you offer under{' '}
+            <Link to="/admin/services">Services</Link>; their bookings appear here.
           </p>
         </EmptyState>
       ) : view === 'list' ? (
@@ -82,6 +82,7 @@ export function BookingsPage() {
 }
 
 function ViewSwitch({ view }: { view: View }) {
+  const replaceQuery = useReplaceQuery();
   return (
     <fieldset className="view-switch">
       <legend className="visually-hidden">View</legend>
@@ -113,6 +114,7 @@ function CalendarView({
   staffId: string;
   viewSwitch: ReactNode;
 }) {
+  const replaceQuery = useReplaceQuery();
   const { settings, staff } = useBusiness();
   const zone = settings.timezone;
   const member = staff.find((each) => each.id === staffId);
@@ -238,8 +240,9 @@ function CalendarView({
 }
 
 function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNode }) {
+  const replaceQuery = useReplaceQuery();
   const { settings, staff, staffName, serviceName } = useBusiness();
-  const { params } = useLocation();
+  const [params] = useSearchParams();
   const zone = settings.timezone;
   const from = isDate(params.get('from')) ? (params.get('from') as string) : today;
   const to = isDate(params.get('to')) ? (params.get('to') as string) : addDays(today, 30);
@@ -350,7 +353,7 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
               {list.data.map((booking) => (
                 <tr key={booking.id}>
                   <td>
-                    <Link href={bookingPath(booking.id)}>
+                    <Link to={bookingPath(booking.id)}>
                       {formatShortDateTime(booking.startsAt, zone)}–{formatClock(booking.endsAt, zone)}
                     </Link>
                     {booking.rescheduleCount > 0 && <span className="tag">Rescheduled</span>}

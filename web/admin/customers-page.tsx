@@ -1,16 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { newCustomerSchema } from '../../src/catalog/customer-schemas';
 import { dataOf } from '../shared/api-client';
 import type { Customer } from '../shared/api-types';
-import { adminApi, errorFor, fieldErrors, problemMessage, query } from './admin-api';
+import { adminApi, emptyAsNull, problemMessage, query } from './admin-api';
 import { customersQuery } from './admin-queries';
-import { Link, replaceQuery, useLocation } from './navigation';
+import { useReplaceQuery } from './navigation';
+import { useServerForm } from './server-form';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
 
 const SEARCH_DELAY_MS = 250;
 
 export function CustomersPage() {
-  const { params } = useLocation();
+  const replaceQuery = useReplaceQuery();
+  const [params] = useSearchParams();
   const search = params.get('search') ?? '';
   const [typed, setTyped] = useState(search);
   const [editing, setEditing] = useState<{ customer: Customer | null } | null>(null);
@@ -22,7 +26,7 @@ export function CustomersPage() {
       if (typed.trim() !== search) replaceQuery({ search: typed.trim() });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [typed, search]);
+  }, [typed, search, replaceQuery]);
 
   const client = useQueryClient();
   const list = useQuery(customersQuery(search));
@@ -79,7 +83,7 @@ export function CustomersPage() {
                   <td className="cell-actions">
                     <Link
                       className="button button-small"
-                      href={`/admin/bookings${query({ view: 'list', customer: customer.id, from: '2000-01-01', to: '2100-12-31' })}`}
+                      to={`/admin/bookings${query({ view: 'list', customer: customer.id, from: '2000-01-01', to: '2100-12-31' })}`}
                       aria-label={`Bookings of ${customer.name}`}
                     >
                       Bookings
@@ -126,47 +130,26 @@ function CustomerDialog({
   onClose(): void;
   onSaved(customer: Customer, created: boolean): void;
 }) {
-  const [draft, setDraft] = useState({
-    name: customer?.name ?? '',
-    email: customer?.email ?? '',
-    phone: customer?.phone ?? '',
-    timezone: customer?.timezone ?? '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local: Record<string, string> = {};
-    if (!draft.name.trim()) local.name = 'Enter a name';
-    if (!/^\S+@\S+\.\S+$/.test(draft.email.trim()))
-      local.email = 'Enter an email address, e.g. name@example.com';
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    const body = {
-      name: draft.name.trim(),
-      email: draft.email.trim(),
-      phone: draft.phone.trim() || null,
-      timezone: draft.timezone || null,
-    };
-    try {
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: newCustomerSchema,
+    defaultValues: {
+      name: customer?.name ?? '',
+      email: customer?.email ?? '',
+      phone: customer?.phone ?? null,
+      timezone: customer?.timezone ?? null,
+    },
+    save: async (body) => {
       const data = await dataOf(
         customer
           ? adminApi.PATCH('/api/v1/customers/{id}', { params: { path: { id: customer.id } }, body })
           : adminApi.POST('/api/v1/customers', { body }),
       );
       onSaved(data, !customer);
-    } catch (failure) {
-      const byField = fieldErrors(failure);
-      setErrors(byField);
-      setError(Object.keys(byField).length > 0 ? 'Check the highlighted fields.' : problemMessage(failure));
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { register } = form;
+  const chosenZone = form.watch('timezone');
 
   return (
     <Modal
@@ -177,61 +160,44 @@ function CustomerDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="customer-form" className="button button-primary" disabled={busy}>
-            {busy ? 'Saving…' : customer ? 'Save' : 'Add customer'}
+          <button
+            type="submit"
+            form="customer-form"
+            className="button button-primary"
+            disabled={state.kind === 'saving'}
+          >
+            {state.kind === 'saving' ? 'Saving…' : customer ? 'Save' : 'Add customer'}
           </button>
         </>
       }
     >
-      <form id="customer-form" onSubmit={submit} noValidate>
-        {error && <Notice tone="error">{error}</Notice>}
-        <Field label="Name" error={errorFor(errors, 'name')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              maxLength={120}
-              autoComplete="off"
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          )}
+      <form id="customer-form" onSubmit={onSubmit} noValidate>
+        {state.kind === 'failed' && <Notice tone="error">{state.message}</Notice>}
+        <Field label="Name" error={errorOf('name')}>
+          {(props) => <input {...props} type="text" autoComplete="off" {...register('name')} />}
         </Field>
-        <Field label="Email address" error={errorFor(errors, 'email')}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              autoComplete="off"
-              value={draft.email}
-              onChange={(e) => setDraft({ ...draft, email: e.target.value })}
-            />
-          )}
+        <Field label="Email address" error={errorOf('email')}>
+          {(props) => <input {...props} type="email" autoComplete="off" {...register('email')} />}
         </Field>
-        <Field label="Phone (optional)" error={errorFor(errors, 'phone')}>
+        <Field label="Phone (optional)" error={errorOf('phone')}>
           {(props) => (
             <input
               {...props}
               type="tel"
               autoComplete="off"
-              value={draft.phone}
-              onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
+              {...register('phone', { setValueAs: emptyAsNull })}
             />
           )}
         </Field>
         <Field
           label="Time zone (optional)"
           hint="When set, emails also show times in the customer’s own zone."
-          error={errorFor(errors, 'timezone')}
+          error={errorOf('timezone')}
         >
           {(props) => (
-            <select
-              {...props}
-              value={draft.timezone}
-              onChange={(e) => setDraft({ ...draft, timezone: e.target.value })}
-            >
+            <select {...props} {...register('timezone', { setValueAs: emptyAsNull })}>
               <option value="">Same as the business</option>
-              {[...new Set([draft.timezone, ...zones].filter(Boolean))].sort().map((zone) => (
+              {[...new Set([chosenZone ?? '', ...zones].filter(Boolean))].sort().map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replaceAll('_', ' ')}
                 </option>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { formatShortDateTime } from '../../src/shared/business-time';
 import type { EmailTemplate } from '../shared/api-types';
 import { problemMessage } from './admin-api';
 import { templatesQuery } from './admin-queries';
 import { useBusiness } from './business-context';
-import { Link } from './navigation';
 import { templatePath } from './paths';
 import { Loading, Notice, PageHeader } from './ui';
 
@@ -47,7 +47,7 @@ export function EmailTemplatesPage() {
               {templates.data.map((template) => (
                 <tr key={template.kind}>
                   <th scope="row">
-                    <Link href={templatePath(template.kind)}>{template.title}</Link>
+                    <Link to={templatePath(template.kind)}>{template.title}</Link>
                     {hasRescheduleButton(template) && <span className="tag">Reschedule button</span>}
                   </th>
                   <td>{WHEN_SENT[template.kind]}</td>

@@ -1,9 +1,10 @@
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { formatDuration } from '../../src/shared/business-time';
 import type { CustomerPortalSettings } from '../shared/api-types';
 import { CHECK_THE_FIELDS, errorFor, saveFailure, saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
-import { Link, useLeaveGuard } from './navigation';
+import { useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
 import { Field, FieldError, Notice, PageHeader, SaveFeedback, type SaveState, Switch } from './ui';
 
@@ -143,7 +144,7 @@ export function FlagsAndPermissionsPage() {
                 booking details” button appears in confirmation and reminder emails. When off, the button is
                 left out of new emails and links in earlier emails no longer allow a change. To take it out of
                 your wording as well, edit Booking Confirmation and Booking Reminder in{' '}
-                <Link href={SETTINGS_PATHS.templates}>Email Templates</Link>.
+                <Link to={SETTINGS_PATHS.templates}>Email Templates</Link>.
               </p>
             </div>
           </div>

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
 import { formatShortDateTime } from '../../src/shared/business-time';
 import { problemMessage } from './admin-api';
 import { outboxEmailQuery, outboxQuery } from './admin-queries';
 import { EMAIL_KIND_TITLES, OUTBOX_STATUSES } from './admin-words';
 import { useBusiness } from './business-context';
-import { Link, replaceQuery, useLocation } from './navigation';
+import { useReplaceQuery } from './navigation';
 import { bookingPath, outboxEmailPath } from './paths';
 import { EmptyState, Field, Loading, Notice, OutboxStatusBadge, PageHeader } from './ui';
 
@@ -16,8 +17,9 @@ const STATUS_LABELS = {
 } as const;
 
 export function OutboxPage() {
+  const replaceQuery = useReplaceQuery();
   const { settings } = useBusiness();
-  const { params } = useLocation();
+  const [params] = useSearchParams();
   const status = params.get('status') ?? '';
   const emails = useQuery(outboxQuery({ status, limit: 200 }));
   const zone = settings.timezone;
@@ -72,7 +74,7 @@ export function OutboxPage() {
               {emails.data.map((email) => (
                 <tr key={email.id}>
                   <td>
-                    <Link href={outboxEmailPath(email.id)}>{EMAIL_KIND_TITLES[email.kind]}</Link>
+                    <Link to={outboxEmailPath(email.id)}>{EMAIL_KIND_TITLES[email.kind]}</Link>
                     {email.subject && <div className="hint cell-subject">{email.subject}</div>}
                   </td>
                   <td>{email.to}</td>
@@ -143,7 +145,7 @@ export function OutboxEmailPage({ id }: { id: string }) {
                 <div>
                   <dt>Booking</dt>
                   <dd>
-                    <Link href={bookingPath(data.bookingId)}>Open Booking Details</Link>
+                    <Link to={bookingPath(data.bookingId)}>Open Booking Details</Link>
                   </dd>
                 </div>
               )}

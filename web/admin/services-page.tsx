@@ -1,9 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { newServiceSchema } from '../../src/catalog/service-schemas';
 import { formatDuration } from '../../src/shared/business-time';
 import { dataOf } from '../shared/api-client';
 import type { Service } from '../shared/api-types';
-import { ApiError, adminApi, errorFor, fieldErrors, problemMessage } from './admin-api';
+import { ApiError, adminApi, problemMessage } from './admin-api';
 import { useBusiness } from './business-context';
+import { useServerForm } from './server-form';
 import { EmptyState, Field, Modal, Notice, PageHeader } from './ui';
 
 type Editing = { service: Service | null } | null;
@@ -102,40 +104,19 @@ function ServiceDialog({
   onClose(): void;
   onDone(message: string): void;
 }) {
-  const [draft, setDraft] = useState({
-    name: service?.name ?? '',
-    durationMinutes: String(service?.durationMinutes ?? 60),
-    bufferBeforeMinutes: String(service?.bufferBeforeMinutes ?? 0),
-    bufferAfterMinutes: String(service?.bufferAfterMinutes ?? 0),
-    active: service?.active ?? true,
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [inUse, setInUse] = useState(false);
   const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local: Record<string, string> = {};
-    const whole = (text: string, field: string, min: number, max: number) => {
-      const value = Number(text);
-      if (!/^\d+$/.test(text.trim()) || value < min || value > max)
-        local[field] = `Enter whole minutes from ${min} to ${max}`;
-      return value;
-    };
-    const body = {
-      name: draft.name.trim(),
-      durationMinutes: whole(draft.durationMinutes, 'durationMinutes', 5, 1440),
-      bufferBeforeMinutes: whole(draft.bufferBeforeMinutes, 'bufferBeforeMinutes', 0, 240),
-      bufferAfterMinutes: whole(draft.bufferAfterMinutes, 'bufferAfterMinutes', 0, 240),
-      active: draft.active,
-    };
-    if (!body.name) local.name = 'Enter a name';
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: newServiceSchema,
+    defaultValues: {
+      name: service?.name ?? '',
+      durationMinutes: service?.durationMinutes ?? 60,
+      bufferBeforeMinutes: service?.bufferBeforeMinutes ?? 0,
+      bufferAfterMinutes: service?.bufferAfterMinutes ?? 0,
+      active: service?.active ?? true,
+    },
+    save: async (body) => {
       await dataOf(
         service
           ? adminApi.PATCH('/api/v1/services/{id}', { params: { path: { id: service.id } }, body })
@@ -144,12 +125,10 @@ function ServiceDialog({
       onDone(
         service ? `${body.name} is saved.` : `${body.name} is added. Choose who performs it under Staff.`,
       );
-    } catch (failure) {
-      setErrors(fieldErrors(failure));
-      setError(problemMessage(failure));
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { register } = form;
+  const problem = error ?? (state.kind === 'failed' ? state.message : undefined);
 
   const remove = async () => {
     if (!service) return;
@@ -186,15 +165,14 @@ function ServiceDialog({
     label: string,
     hint?: string,
   ) => (
-    <Field label={label} error={errorFor(errors, field)} {...(hint && { hint })}>
+    <Field label={label} error={errorOf(field)} {...(hint && { hint })}>
       {(props) => (
         <input
           {...props}
           type="number"
           inputMode="numeric"
           className="input-short"
-          value={draft[field]}
-          onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+          {...register(field, { valueAsNumber: true })}
         />
       )}
     </Field>
@@ -219,13 +197,18 @@ function ServiceDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="service-form" className="button button-primary" disabled={busy}>
+          <button
+            type="submit"
+            form="service-form"
+            className="button button-primary"
+            disabled={busy || state.kind === 'saving'}
+          >
             {service ? 'Save' : 'Add service'}
           </button>
         </>
       }
     >
-      <form id="service-form" onSubmit={submit} noValidate>
+      <form id="service-form" onSubmit={onSubmit} noValidate>
         {inUse && (
           <Notice tone="warning" title="This service has bookings">
             <p>
@@ -237,17 +220,9 @@ function ServiceDialog({
             </button>
           </Notice>
         )}
-        {error && !inUse && <Notice tone="error">{error}</Notice>}
-        <Field label="Name" error={errorFor(errors, 'name')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              maxLength={120}
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-            />
-          )}
+        {problem && !inUse && <Notice tone="error">{problem}</Notice>}
+        <Field label="Name" error={errorOf('name')}>
+          {(props) => <input {...props} type="text" {...register('name')} />}
         </Field>
         {number('durationMinutes', 'Duration (minutes)')}
         <div className="form-row">
@@ -255,12 +230,7 @@ function ServiceDialog({
           {number('bufferAfterMinutes', 'Buffer after (minutes)', 'Kept free after, e.g. cleaning up.')}
         </div>
         <div className="check-row">
-          <input
-            type="checkbox"
-            id="service-active"
-            checked={draft.active}
-            onChange={(e) => setDraft({ ...draft, active: e.target.checked })}
-          />
+          <input type="checkbox" id="service-active" {...register('active')} />
           <label htmlFor="service-active">Offered to customers (active)</label>
         </div>
       </form>

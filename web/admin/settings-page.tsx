@@ -1,5 +1,5 @@
+import { Link } from 'react-router';
 import { useBusiness } from './business-context';
-import { Link } from './navigation';
 import { SETTINGS_PATHS } from './paths';
 import { PageHeader } from './ui';
 
@@ -57,7 +57,7 @@ export function SettingsPage() {
             <ul className="settings-links">
               {group.links.map((link) => (
                 <li key={link.href}>
-                  <Link href={link.href}>{link.label}</Link>
+                  <Link to={link.href}>{link.label}</Link>
                   <p className="hint">{link.description}</p>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { formatCalendarDate, formatClock, instantAt } from '../../src/shared/business-time';
+import { formatCalendarDate, formatClock } from '../../src/shared/business-time';
+import { instantAt } from '../../src/shared/calendar-dates';
 import { problemMessage } from './admin-api';
 import { availabilityQuery } from './admin-queries';
 import { Field, Loading, Notice } from './ui';

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { dataOf } from '../shared/api-client';
 import type { StaffMember, WorkingHours } from '../shared/api-types';
 import {
@@ -12,7 +13,7 @@ import {
 } from './admin-api';
 import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
-import { Link, navigate, useLeaveGuard } from './navigation';
+import { useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
 import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
 import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
@@ -23,6 +24,7 @@ function hoursSummary(hours: WorkingHours): string {
 }
 
 export function StaffPage() {
+  const navigate = useNavigate();
   const { staff, services, reloadCatalog } = useBusiness();
   const [adding, setAdding] = useState(false);
   return (
@@ -53,7 +55,7 @@ export function StaffPage() {
               {staff.map((member) => (
                 <tr key={member.id}>
                   <th scope="row">
-                    <Link href={staffMemberPath(member.id)}>{member.name}</Link>
+                    <Link to={staffMemberPath(member.id)}>{member.name}</Link>
                   </th>
                   <td>{member.email ?? '—'}</td>
                   <td>
@@ -176,7 +178,7 @@ function ServiceChoices({
       <legend>Services they perform</legend>
       {services.length === 0 && (
         <p className="hint">
-          No services yet: add them under <Link href="/admin/services">Services</Link>.
+          No services yet: add them under <Link to="/admin/services">Services</Link>.
         </p>
       )}
       <div className="checkbox-list">
@@ -214,7 +216,7 @@ export function StaffMemberPage({ id }: { id: string }) {
       <>
         {header('Staff member')}
         <Notice tone="error">
-          There is no staff member at this address. <Link href="/admin/staff">Back to Staff</Link>
+          There is no staff member at this address. <Link to="/admin/staff">Back to Staff</Link>
         </Notice>
       </>
     );
@@ -244,6 +246,7 @@ function StaffMemberForm({
   businessHours: WorkingHours;
   onSaved(): Promise<void>;
 }) {
+  const navigate = useNavigate();
   const initial = useMemo(() => draftOf(member, businessHours), [member, businessHours]);
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -371,7 +374,7 @@ function StaffMemberForm({
           />
         ) : (
           <p className="hint">
-            Follows <Link href="/admin/availability">the business’s working hours</Link>.
+            Follows <Link to="/admin/availability">the business’s working hours</Link>.
           </p>
         )}
       </section>

@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { dataOf } from '../shared/api-client';
 import type { EmailKind, EmailTemplate, RenderedEmail, TemplateVariable } from '../shared/api-types';
 import { ApiError, adminApi, humanMessage, problemMessage } from './admin-api';
 import { templateQuery, templatesQuery, templateVariablesQuery } from './admin-queries';
 import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './admin-words';
 import { hasRescheduleButton } from './email-templates-page';
-import { Link, useLeaveGuard } from './navigation';
+import { useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
 import { FieldError, Loading, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
 
@@ -55,7 +56,7 @@ export function TemplateEditorPage({ kind }: { kind: string }) {
         title="No such template"
         description={
           <>
-            Pick a template from <Link href={SETTINGS_PATHS.templates}>Email Templates</Link>.
+            Pick a template from <Link to={SETTINGS_PATHS.templates}>Email Templates</Link>.
           </>
         }
       />

@@ -1,6 +1,6 @@
-import { Fragment, type ReactNode, useEffect, useId, useRef } from 'react';
+import { Fragment, type ReactNode, useEffect, useId } from 'react';
+import { Link } from 'react-router';
 import type { BookingStatus, OutboxStatus } from '../shared/api-types';
-import { Link } from './navigation';
 
 export interface Crumb {
   label: string;
@@ -30,7 +30,7 @@ export function PageHeader({
             {breadcrumb.map((crumb, index) => (
               <Fragment key={crumb.label}>
                 <li>
-                  {crumb.href ? <Link href={crumb.href}>{crumb.label}</Link> : <span>{crumb.label}</span>}
+                  {crumb.href ? <Link to={crumb.href}>{crumb.label}</Link> : <span>{crumb.label}</span>}
                 </li>
                 {index < breadcrumb.length - 1 && (
                   <li aria-hidden="true" className="breadcrumb-separator">
@@ -191,54 +191,8 @@ export function Switch({
   );
 }
 
-/**
- * A modal on the native <dialog>: focus stays inside, Escape closes, and focus returns to what opened it.
- */
-export function Modal({
-  title,
-  onClose,
-  children,
-  footer,
-  wide,
-}: {
-  title: string;
-  onClose(): void;
-  children: ReactNode;
-  footer?: ReactNode;
-  wide?: boolean;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className={`modal${wide ? ' modal-wide' : ''}`}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="modal-header">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="button-icon" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </div>
-      <div className="modal-body">{children}</div>
-      {footer && <div className="modal-footer">{footer}</div>}
-    </dialog>
-  );
-}
+/** The one dialog of both apps (native <dialog>, focus kept inside and given back). */
+export { ModalDialog as Modal } from '../shared/modal-dialog';
 
 const BOOKING_STATUS_WORDS: Record<BookingStatus, string> = {
   confirmed: 'Confirmed',

@@ -1,6 +1,6 @@
+import { Link } from 'react-router';
 import { formatDuration } from '../../src/shared/business-time';
 import type { PortalBooking } from '../shared/api-types';
-import { followLink } from './navigation';
 import { scheduleAppointmentPath } from './portal-paths';
 import { Notice } from './ui-parts';
 
@@ -56,13 +56,12 @@ export function BookingActions({
             </button>
           )}
           {scheduleInstead && (
-            <a
+            <Link
               className={reschedule.allowed ? 'button button-secondary' : 'button button-primary'}
-              href={scheduleAppointmentPath(booking)}
-              onClick={followLink}
+              to={scheduleAppointmentPath(booking)}
             >
               Schedule an appointment
-            </a>
+            </Link>
           )}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { formatDate, formatDuration, formatShortDate, formatTimeRange } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
@@ -8,7 +9,6 @@ import { BookingHistory } from './booking-history';
 import { customerTimeOf, formatWhen, STATUS_LABEL } from './booking-words';
 import { CancelDialog } from './cancel-dialog';
 import { errorMessage } from './error-words';
-import { followLink, navigationState } from './navigation';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { bookingQuery } from './portal-queries';
 import { RescheduleDialog } from './reschedule-dialog';
@@ -25,7 +25,8 @@ export interface BookingArrival {
 export function BookingViewPage({ bookingId }: { bookingId: string }) {
   const client = useQueryClient();
   const load = useQuery(bookingQuery(bookingId));
-  const [banner, setBanner] = useState<Banner | undefined>(() => navigationState<BookingArrival>()?.banner);
+  const arrival = useLocation().state as BookingArrival | null;
+  const [banner, setBanner] = useState<Banner | undefined>(arrival?.banner);
   const [dialog, setDialog] = useState<'reschedule' | 'cancel' | null>(null);
 
   const booking = load.data;
@@ -180,9 +181,9 @@ function WhenCard({ booking }: { booking: PortalBooking }) {
 
 function BackLink() {
   return (
-    <a className="back-link" href={MY_BOOKINGS_PATH} onClick={followLink}>
+    <Link className="back-link" to={MY_BOOKINGS_PATH}>
       <span aria-hidden="true">←</span> My bookings
-    </a>
+    </Link>
   );
 }
 
@@ -234,9 +235,9 @@ function SignInToSee() {
           your email address.
         </p>
         <div className="button-row">
-          <a className="button button-primary" href={SIGN_IN_PATH} onClick={followLink}>
+          <Link className="button button-primary" to={SIGN_IN_PATH}>
             Sign in with your email
-          </a>
+          </Link>
         </div>
       </div>
     </div>
@@ -257,9 +258,9 @@ function BookingNotFound() {
           We could not find this booking. The address may be mistyped, or it may belong to another account.
         </p>
         <div className="button-row">
-          <a className="button button-primary" href={MY_BOOKINGS_PATH} onClick={followLink}>
+          <Link className="button button-primary" to={MY_BOOKINGS_PATH}>
             Go to My bookings
-          </a>
+          </Link>
         </div>
       </div>
     </div>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { formatDate, zoneAbbreviation } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { BookingSummary } from '../shared/api-types';
 import { formatClockRange, STATUS_LABEL } from './booking-words';
 import { errorMessage } from './error-words';
-import { followLink, navigate } from './navigation';
 import { bookingPath, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
 import { bookingQuery, meQuery, myBookingsQuery } from './portal-queries';
 import { PageLoadError, Skeleton } from './ui-parts';
@@ -26,6 +26,7 @@ function split(bookings: BookingSummary[], now: number) {
 
 /** "My bookings": every booking of the signed-in customer. */
 export function MyBookingsPage() {
+  const navigate = useNavigate();
   const me = useQuery(meQuery);
   const bookings = useQuery(myBookingsQuery);
   // Booking summaries carry no time zone, and times must read in the business's zone as in its emails; a
@@ -40,7 +41,7 @@ export function MyBookingsPage() {
 
   useEffect(() => {
     if (failure instanceof ApiError && failure.status === 401) navigate(SIGN_IN_PATH, { replace: true });
-  }, [failure]);
+  }, [failure, navigate]);
 
   const timeZone =
     firstId === undefined ? Intl.DateTimeFormat().resolvedOptions().timeZone : first.data?.timezone;
@@ -76,9 +77,9 @@ export function MyBookingsPage() {
             {ready ? `Signed in as ${ready.customer.email}` : <Skeleton width="14rem" />}
           </p>
         </div>
-        <a className="button button-primary" href={SCHEDULE_PATH} onClick={followLink}>
+        <Link className="button button-primary" to={SCHEDULE_PATH}>
           Schedule an appointment
-        </a>
+        </Link>
       </div>
 
       <section aria-labelledby="upcoming-heading" className="list-section">
@@ -113,7 +114,7 @@ function BookingList({ bookings, timeZone }: { bookings: BookingSummary[]; timeZ
     <ul className="booking-list">
       {bookings.map((booking) => (
         <li key={booking.id}>
-          <a className="booking-row card" href={bookingPath(booking.id)} onClick={followLink}>
+          <Link className="booking-row card" to={bookingPath(booking.id)}>
             <span className="booking-row-main">
               <span className="booking-row-head">
                 <span className="booking-row-title">{booking.serviceName}</span>
@@ -131,7 +132,7 @@ function BookingList({ bookings, timeZone }: { bookings: BookingSummary[]; timeZ
             <span className="booking-row-chevron" aria-hidden="true">
               ›
             </span>
-          </a>
+          </Link>
         </li>
       ))}
     </ul>

@@ -1,27 +1,58 @@
 import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import {
+  BrowserRouter,
+  Link,
+  Route,
+  Routes,
+  useLocation,
+  useNavigate,
+  useParams,
+  useSearchParams,
+} from 'react-router';
 import { createQueryClient } from '../shared/query-client';
 import { BookingViewPage } from './booking-view-page';
-import { MyBookingsPage } from './my-bookings-page';
-import { followLink, navigate, useLocation } from './navigation';
 import { signOut } from './portal-api';
-import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
+import { MY_BOOKINGS_PATH, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
 import { meQuery } from './portal-queries';
-import { ScheduleAppointmentPage } from './schedule-appointment-page';
-import { SignInPage } from './sign-in-page';
+import { Skeleton } from './ui-parts';
 
-function PageFor({ location }: { location: string }) {
-  const url = new URL(location, window.location.origin);
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const booking = /^\/portal\/bookings\/([^/]+)$/.exec(path);
-  if (booking?.[1]) return <BookingViewPage key={booking[1]} bookingId={decodeURIComponent(booking[1])} />;
-  if (path === '/portal') return <MyBookingsPage />;
-  if (path === SIGN_IN_PATH) return <SignInPage linkExpired={url.searchParams.get('link') === 'expired'} />;
-  if (path === '/portal/book') {
-    const near = url.searchParams.get('near');
-    return <ScheduleAppointmentPage nearDay={near && /^\d{4}-\d{2}-\d{2}$/.test(near) ? near : undefined} />;
-  }
-  return <NotFoundPage />;
+// The booking page, where customers arrive from their emails, comes with the app; the others when visited.
+const MyBookingsPage = lazy(() =>
+  import('./my-bookings-page').then((module) => ({ default: module.MyBookingsPage })),
+);
+const SignInPage = lazy(() => import('./sign-in-page').then((module) => ({ default: module.SignInPage })));
+const ScheduleAppointmentPage = lazy(() =>
+  import('./schedule-appointment-page').then((module) => ({ default: module.ScheduleAppointmentPage })),
+);
+
+function BookingRoute() {
+  const { bookingId = '' } = useParams();
+  return <BookingViewPage key={bookingId} bookingId={bookingId} />;
+}
+
+function SignInRoute() {
+  const [search] = useSearchParams();
+  return <SignInPage linkExpired={search.get('link') === 'expired'} />;
+}
+
+function ScheduleRoute() {
+  const near = useSearchParams()[0].get('near');
+  return <ScheduleAppointmentPage nearDay={near && /^\d{4}-\d{2}-\d{2}$/.test(near) ? near : undefined} />;
+}
+
+function PortalRoutes() {
+  return (
+    <Suspense fallback={<Skeleton height="12rem" />}>
+      <Routes>
+        <Route path={MY_BOOKINGS_PATH} element={<MyBookingsPage />} />
+        <Route path={SIGN_IN_PATH} element={<SignInRoute />} />
+        <Route path={SCHEDULE_PATH} element={<ScheduleRoute />} />
+        <Route path="/portal/bookings/:bookingId" element={<BookingRoute />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
 }
 
 function NotFoundPage() {
@@ -36,9 +67,9 @@ function NotFoundPage() {
       <div className="card card-padded">
         <p>There is no page at this address.</p>
         <div className="button-row">
-          <a className="button button-primary" href={MY_BOOKINGS_PATH} onClick={followLink}>
+          <Link className="button button-primary" to={MY_BOOKINGS_PATH}>
             Go to My bookings
-          </a>
+          </Link>
         </div>
       </div>
     </div>
@@ -50,15 +81,18 @@ const queryClient = createQueryClient();
 export function PortalApp() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Portal />
+      <BrowserRouter>
+        <Portal />
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }
 
 function Portal() {
   const location = useLocation();
+  const navigate = useNavigate();
   const client = useQueryClient();
-  const onSignInPage = new URL(location, window.location.origin).pathname === SIGN_IN_PATH;
+  const onSignInPage = location.pathname.replace(/\/+$/, '') === SIGN_IN_PATH;
   // Who is signed in, for the header: a booking link alone is not a sign-in. Signing in happens outside the
   // app (the emailed link), so leaving the sign-in page asks again.
   const customer = useQuery(meQuery).data ?? null;
@@ -71,16 +105,17 @@ function Portal() {
   const mainRef = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
 
-  // After moving to another page, start reading (and tabbing) from its heading, as a page load would.
+  // After moving to another page, start at its top and read (and tab) from its heading, as a page load would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page
   useEffect(() => {
     if (firstPage.current) {
       firstPage.current = false;
       return;
     }
+    window.scrollTo(0, 0);
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     (heading ?? mainRef.current)?.focus({ preventScroll: true });
-  }, [location]);
+  }, [location.pathname, location.search]);
 
   const onSignOut = async () => {
     setSigningOut(true);
@@ -101,28 +136,28 @@ function Portal() {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <a className="brand" href={MY_BOOKINGS_PATH} onClick={followLink}>
+          <Link className="brand" to={MY_BOOKINGS_PATH}>
             <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <rect x="3" y="5" width="18" height="16" rx="3" />
               <path d="M3 10h18M8 3v4M16 3v4" />
             </svg>
             <span>Customer Portal</span>
-          </a>
+          </Link>
           <nav aria-label="Account" className="header-nav">
             {customer ? (
               <button type="button" className="link-button" onClick={onSignOut} disabled={signingOut}>
                 {signingOut ? 'Signing out…' : 'Sign out'}
               </button>
             ) : onSignInPage ? null : (
-              <a className="header-link" href={SIGN_IN_PATH} onClick={followLink}>
+              <Link className="header-link" to={SIGN_IN_PATH}>
                 Sign in
-              </a>
+              </Link>
             )}
           </nav>
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="page">
-        <PageFor location={location} />
+        <PortalRoutes />
       </main>
     </>
   );

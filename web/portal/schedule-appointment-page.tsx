@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { formatDuration } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { OfferedService, Slot } from '../shared/api-types';
@@ -8,7 +9,6 @@ import { formatWhen } from './booking-words';
 import { errorMessage, isApiError } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { SlotPicker } from './lazy-slot-picker';
-import { followLink, navigate } from './navigation';
 import { scheduleAppointment } from './portal-api';
 import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { offeredServicesQuery, serviceSlots } from './portal-queries';
@@ -26,6 +26,7 @@ const STEP_TITLE: Record<Step, string> = {
 /** "Schedule an appointment": service → day → time → confirm, then the new booking's own page. */
 export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefined }) {
   const client = useQueryClient();
+  const navigate = useNavigate();
   const load = useQuery(offeredServicesQuery);
   const [step, setStep] = useState<Step>('service');
   const [service, setService] = useState<OfferedService | undefined>();
@@ -94,9 +95,9 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
         <div className="card card-padded">
           <p>Sign in with your email address to book a new appointment.</p>
           <div className="button-row">
-            <a className="button button-primary" href={SIGN_IN_PATH} onClick={followLink}>
+            <Link className="button button-primary" to={SIGN_IN_PATH}>
               Sign in with your email
-            </a>
+            </Link>
           </div>
         </div>
       </div>
@@ -106,9 +107,9 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
   const stepNumber = STEPS.indexOf(step) + 1;
   return (
     <>
-      <a className="back-link" href={MY_BOOKINGS_PATH} onClick={followLink}>
+      <Link className="back-link" to={MY_BOOKINGS_PATH}>
         <span aria-hidden="true">←</span> My bookings
-      </a>
+      </Link>
       <div className="page-heading">
         <h1 className="page-title" tabIndex={-1}>
           Schedule an appointment

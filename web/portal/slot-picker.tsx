@@ -2,19 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { DayPicker } from 'react-day-picker';
 import {
-  addDays,
-  addMonths,
   type CalendarDate,
   calendarDateOf,
-  firstOfMonth,
   formatCalendarDate,
   formatClock,
   formatShortDate,
-  minuteOfDay,
-  monthOf,
   todayIn,
   zoneAbbreviation,
 } from '../../src/shared/business-time';
+import { addDays, addMonths, firstOfMonth, minuteOfDay, monthOf } from '../../src/shared/calendar-dates';
 import type { Slot, SlotAnswer } from '../shared/api-types';
 import { zoneCity } from './booking-words';
 import { errorMessage } from './error-words';
