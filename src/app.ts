@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -20,6 +21,7 @@ import {
   sendProblem,
 } from './http/error-handler.js';
 import { registerHomePage } from './http/home-page.js';
+import { nameResponseSchemas, withoutUnusedSchemas } from './http/openapi-components.js';
 import { registerOperationsRoutes } from './http/operations-routes.js';
 import { observeRequests } from './http/request-observer.js';
 import { installSecurityHeaders } from './http/security-headers.js';
@@ -105,6 +107,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
+  nameResponseSchemas();
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -118,6 +121,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document)),
   });
 
   registerOperationsRoutes(app, context, options.metricsToken);

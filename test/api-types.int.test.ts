@@ -16,4 +16,30 @@ describe('the web apps’ API types', () => {
     const types = readFileSync(join(folder, 'openapi-types.ts'), 'utf8');
     expect(types.split('\n')[0], REGENERATE).toContain(`sha256 ${digest}`);
   });
+
+  it('name each shared response shape once, as a component every route that answers it refers to', async () => {
+    const document = (await buildOpenApiDocument()) as {
+      components: { schemas: Record<string, unknown> };
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(document.components.schemas).sort()).toEqual([
+      'BlockedEvent',
+      'Booking',
+      'BookingDetails',
+      'BusinessSettings',
+      'Customer',
+      'PortalBooking',
+      'PortalBookingSummary',
+      'Service',
+      'StaffMember',
+    ]);
+    const answer = (path: string, method: string, status: string) =>
+      document.paths[path]?.[method]?.responses[status];
+    expect(answer('/api/v1/bookings/{id}', 'get', '200')).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/BookingDetails' } } },
+    });
+    expect(answer('/api/v1/portal/bookings/{id}/reschedule', 'post', '200')).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/PortalBooking' } } },
+    });
+  });
 });

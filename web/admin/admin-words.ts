@@ -1,4 +1,4 @@
-import type { BookingStatus, EmailKind, OutboxStatus, Weekday } from '../shared/api-types';
+import type { BookingStatus, OutboxStatus, Weekday } from '../shared/api-types';
 
 /** The office's words for the API's values; `satisfies` makes a value added on the server a tsc error here. */
 
@@ -16,15 +16,7 @@ export const WEEKDAYS = Object.keys(WEEKDAY_NAMES) as Weekday[];
 export const BOOKING_STATUSES: readonly BookingStatus[] = ['confirmed', 'completed', 'cancelled'];
 
 /** The names the office sees for each kind of email (the same words as Settings › Communications). */
-export const EMAIL_KIND_TITLES = {
-  booking_confirmation: 'Booking Confirmation',
-  booking_reminder: 'Booking Reminder',
-  booking_rescheduled: 'Booking Rescheduled',
-  booking_cancelled: 'Booking Cancelled',
-  customer_sign_in: 'Customer Sign-in',
-  business_notification: 'Business Notification',
-} as const satisfies Record<EmailKind, string>;
-export const EMAIL_KINDS = Object.keys(EMAIL_KIND_TITLES) as EmailKind[];
+export { EMAIL_KIND_TITLES, EMAIL_KINDS } from '../../src/email/email-kind';
 
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['pending', 'sending', 'sent', 'failed'];
 

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { isEmailKind } from '../../src/email/email-kind';
 import { dataOf } from '../shared/api-client';
 import type { EmailKind, EmailTemplate, RenderedEmail, TemplateVariable } from '../shared/api-types';
 import { ApiError, adminApi, humanMessage, problemMessage } from './admin-api';
 import { templateQuery, templatesQuery, templateVariablesQuery } from './admin-queries';
-import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './admin-words';
+import { EMAIL_KIND_TITLES } from './admin-words';
 import { hasRescheduleButton } from './email-templates-page';
 import { useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
@@ -45,7 +46,7 @@ function lineAndColumn(text: string, position: number): { line: number; column: 
 }
 
 export function TemplateEditorPage({ kind }: { kind: string }) {
-  if (!(EMAIL_KINDS as string[]).includes(kind)) {
+  if (!isEmailKind(kind)) {
     return (
       <PageHeader
         breadcrumb={[
@@ -62,7 +63,7 @@ export function TemplateEditorPage({ kind }: { kind: string }) {
       />
     );
   }
-  return <TemplateEditor kind={kind as EmailKind} />;
+  return <TemplateEditor kind={kind} />;
 }
 
 function TemplateEditor({ kind }: { kind: EmailKind }) {
