@@ -1,6 +1,6 @@
 import { buildApp } from '../src/app.js';
 import { createAdmin } from '../src/auth/admin-sign-in.js';
-import { mintBookingLink } from '../src/bookings/booking-links.js';
+import { mintBookingLink } from '../src/bookings/booking-link-repository.js';
 import { endOfLocalDay, startOfLocalDay } from '../src/business-calendar.js';
 import type { Clock } from '../src/clock.js';
 import type { Store } from '../src/db/dialect.js';

@@ -1,10 +1,10 @@
 import { findBusyIntervals, findBusyIntervalsByStaff } from '../src/bookings/booking-repository.js';
-import { type SlotAudience, slotRulesFor } from '../src/bookings/find-available-slots.js';
 import { endOfLocalDay, startOfLocalDay } from '../src/business-calendar.js';
 import type { Store } from '../src/db/dialect.js';
 import { availableSlots, type Slot, type SlotRules } from '../src/scheduling/availability.js';
 import type { Interval } from '../src/scheduling/interval.js';
 import { naiveAvailableSlots } from '../src/scheduling/naive-availability.js';
+import { type SlotAudience, slotRulesFor } from '../src/scheduling/slot-rules.js';
 import { type Dataset, SERVICE } from './dataset.js';
 import type { Report } from './report.js';
 import { DAY, type Distribution, distribution, formatMs, formatRatio, log, now } from './support.js';
@@ -57,14 +57,8 @@ function busyRange(data: Dataset, range: Range): Interval {
 }
 
 function rulesFor(data: Dataset, staffIndex: number, range: Range, busy: Interval[]): SlotRules {
-  return slotRulesFor(
-    data.settings,
-    bookableOf(data, staffIndex),
-    range.audience,
-    data.now,
-    'real_time',
-    busy,
-  );
+  const rules = slotRulesFor(data.settings, bookableOf(data, staffIndex), range.audience, data.now, busy);
+  return { ...rules, mode: 'real_time' };
 }
 
 function sameSlots(a: readonly Slot[], b: readonly Slot[]): string | undefined {

@@ -2,17 +2,9 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 // Every schema's messages in the API's own words (a side effect: Zod's configuration is global).
 import './validation-messages.js';
+import { isTimeZone } from './scheduling/time-zone.js';
 
 /** Field types shared by the request and response schemas of every module. */
-
-export function isTimeZone(value: string): boolean {
-  try {
-    Temporal.Now.zonedDateTimeISO(value);
-    return value.includes('/') || value === 'UTC';
-  } catch {
-    return false;
-  }
-}
 
 export const timeZoneField = z
   .string()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rescheduleBooking } from '../src/bookings/reschedule-booking.js';
 import { dispatchDueEmails } from '../src/email/dispatch-outbox.js';
 import { memoryTransport } from '../src/email/mail-transport.js';
 import { enqueueEmail } from '../src/email/outbox-repository.js';
@@ -45,6 +46,36 @@ describeEachDatabase('concurrency and faults', (kind) => {
         .execute();
       expect(pending).toEqual([]);
     }
+  });
+
+  it('dates ten concurrent moves of one booking in the order they were made', async () => {
+    const booking = await book(t, business, '2027-02-01T15:00:00Z');
+    // Every read of this clock is a millisecond later than the one before: a change that read it before
+    // waiting for its lock would be dated before the change it follows.
+    let tick = 0;
+    const ticking = { now: () => t.clock.now() + tick++ };
+    const moves = Array.from({ length: 10 }, (_, i) =>
+      rescheduleBooking(
+        { store: t.store, clock: ticking },
+        {
+          bookingId: booking.id,
+          startsAt: Date.parse('2027-02-02T15:00:00Z') + i * 2 * HOUR,
+          reason: null,
+          allowConflict: false,
+          expectedVersion: undefined,
+        },
+        { actor: 'admin', channel: 'api' },
+      ),
+    );
+    const results = await Promise.all(moves);
+    expect(results.map((result) => result.ok)).toEqual(Array(10).fill(true));
+    const history = (await t.api('GET', `/bookings/${booking.id}`)).json().history as Array<{ at: string }>;
+    expect(history).toHaveLength(11);
+    const dates = history.map((entry) => Date.parse(entry.at));
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    // Each answer carries the version its own change wrote (the ETag belongs to that change).
+    const versions = results.map((result) => (result.ok ? result.value.booking.version : 0));
+    expect([...versions].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('refuses the stale one of two changes made from the same version', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingOpenedByLink } from '../src/bookings/booking-links.js';
+import { bookingOpenedByLink } from '../src/bookings/booking-link-repository.js';
 import { rescheduleBooking } from '../src/bookings/reschedule-booking.js';
 import { dispatchDueEmails, SEND_LEASE_MS } from '../src/email/dispatch-outbox.js';
 import { type MailTransport, smtpTransport } from '../src/email/mail-transport.js';
@@ -216,6 +216,63 @@ describeEachDatabase('email', (kind) => {
       await t.api('POST', `/bookings/${booking.id}/reschedule`, { startsAt: '2026-12-11T15:00:00Z' });
       await dispatch();
       expect(sink.to(OFFICE)).toHaveLength(1);
+    });
+  });
+
+  describe('emails that describe their own change', () => {
+    it('sends two quick reschedules A → B → C as "A to B" then "B to C", each invite one SEQUENCE higher', async () => {
+      const A = { iso: '2026-12-14T15:00:00Z', words: 'Monday 14 December 2026, 10:00 EST' };
+      const B = { iso: '2026-12-15T15:00:00Z', words: 'Tuesday 15 December 2026, 10:00 EST' };
+      const C = { iso: '2026-12-16T15:00:00Z', words: 'Wednesday 16 December 2026, 10:00 EST' };
+      const booking = await book(t, business, A.iso);
+      await dispatch();
+      const seenByAlice = sink.to(ALICE).length;
+      const seenByOffice = sink.to(OFFICE).length;
+      // Both moves are made in the same millisecond, before the sender runs: each email must still say what
+      // its own move did, and they must arrive in the order of the moves.
+      for (const to of [B, C]) {
+        const moved = await rescheduleBooking(
+          { store: t.store, clock: t.clock },
+          {
+            bookingId: booking.id,
+            startsAt: Date.parse(to.iso),
+            reason: null,
+            allowConflict: false,
+            expectedVersion: undefined,
+          },
+          { actor: 'customer', channel: 'email_link' },
+        );
+        expect(moved.ok).toBe(true);
+      }
+      expect(await dispatch()).toEqual({ sent: 4, retrying: 0, failed: 0 });
+
+      const [first, second, ...more] = sink.to(ALICE).slice(seenByAlice);
+      if (!first || !second) throw new Error('two rescheduled emails were expected');
+      expect(more).toEqual([]);
+      const uid = `booking-${booking.id}@rebook.test`;
+      expect(invite(first)).toEqual({
+        method: 'REQUEST',
+        uid,
+        sequence: 1,
+        start: '2026-12-15T15:00:00.000Z',
+      });
+      expect(invite(second)).toEqual({
+        method: 'REQUEST',
+        uid,
+        sequence: 2,
+        start: '2026-12-16T15:00:00.000Z',
+      });
+      expect(first.text).toContain(`Was: ${A.words}`);
+      expect(first.text).toContain(B.words);
+      expect(first.text).not.toContain(C.words);
+      expect(second.text).toContain(`Was: ${B.words}`);
+      expect(second.text).toContain(C.words);
+      expect(second.text).not.toContain(A.words);
+
+      const notices = sink.to(OFFICE).slice(seenByOffice);
+      expect(notices.map((notice) => notice.subject)).toHaveLength(2);
+      expect(notices[0]?.text).toContain(`from ${A.words} to ${B.words}`);
+      expect(notices[1]?.text).toContain(`from ${B.words} to ${C.words}`);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.js';
-import { mintBookingLink } from '../src/bookings/booking-links.js';
+import { mintBookingLink } from '../src/bookings/booking-link-repository.js';
 import type { App } from '../src/http/app-context.js';
 import { deleteExpiredRateLimits } from '../src/limits/rate-limit-repository.js';
 import { createAppMetrics } from '../src/observability/app-metrics.js';

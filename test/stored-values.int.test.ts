@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dispatchDueEmails } from '../src/email/dispatch-outbox.js';
 import { memoryTransport } from '../src/email/mail-transport.js';
-import { CUSTOMER_COOKIE, openPortalSession } from '../src/portal/portal-sessions.js';
+import { CUSTOMER_COOKIE, openPortalSession } from '../src/portal/portal-session-repository.js';
 import { startTestApp, TEST_PUBLIC_URL, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
 

@@ -12,6 +12,7 @@ import {
   bookingListQuerySchema,
   bookingSchema,
   bookingView,
+  changeDetailsView,
   etagOf,
   newBookingBodySchema,
   rescheduleBodySchema,
@@ -37,9 +38,6 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
   const originOf = (request: { headers: { authorization?: string | undefined } }) =>
     request.headers.authorization ? BY_API : BY_ADMIN;
 
-  const detailsOf = async (id: string) =>
-    bookingDetailsView(valueOrThrow(await getBookingDetails(store.db, id)));
-
   app.get(
     `${API_PREFIX}/bookings`,
     {
@@ -62,7 +60,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const booking = valueOrThrow(
+      const outcome = valueOrThrow(
         await createBooking(
           context,
           {
@@ -74,10 +72,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
           key === undefined ? undefined : { scope: 'create-booking', key, body: request.body },
         ),
       );
-      return reply
-        .code(201)
-        .header('etag', etagOf(booking))
-        .send(await detailsOf(booking.id));
+      return reply.code(201).header('etag', etagOf(outcome.booking)).send(changeDetailsView(outcome));
     },
   );
 
@@ -85,7 +80,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
     `${API_PREFIX}/bookings/:id`,
     { onRequest, schema: { tags, params: bookingIdParamsSchema, response: { 200: bookingDetailsSchema } } },
     async (request, reply) => {
-      const details = await detailsOf(request.params.id);
+      const details = bookingDetailsView(valueOrThrow(await getBookingDetails(store.db, request.params.id)));
       return reply.header('etag', `"${details.version}"`).send(details);
     },
   );
@@ -105,7 +100,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
     async (request, reply) => {
       const { id } = request.params;
       const key = request.headers['idempotency-key'];
-      const booking = valueOrThrow(
+      const outcome = valueOrThrow(
         await rescheduleBooking(
           context,
           {
@@ -119,7 +114,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
           key === undefined ? undefined : { scope: `reschedule:${id}`, key, body: request.body },
         ),
       );
-      return reply.header('etag', etagOf(booking)).send(await detailsOf(booking.id));
+      return reply.header('etag', etagOf(outcome.booking)).send(changeDetailsView(outcome));
     },
   );
 
@@ -140,7 +135,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
         },
       },
       async (request, reply) => {
-        const booking = valueOrThrow(
+        const outcome = valueOrThrow(
           await changeBookingStatus(
             context,
             status,
@@ -152,7 +147,7 @@ export function registerBookingAdminRoutes(app: App, context: AppContext): void 
             originOf(request),
           ),
         );
-        return reply.header('etag', etagOf(booking)).send(await detailsOf(booking.id));
+        return reply.header('etag', etagOf(outcome.booking)).send(changeDetailsView(outcome));
       },
     );
   }

@@ -1,106 +1,69 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { snapshotOf } from '../email/booking-snapshot.js';
+import type { EmailKind } from '../email/email-kind.js';
 import { enqueueEmail, type ReportedChange } from '../email/outbox-repository.js';
 import { needsReminder } from '../scheduling/reminder-time.js';
-import { readSettings } from '../settings/settings-repository.js';
-import type { Booking, ChangeOrigin } from './booking.js';
-import { revokeBookingLinks } from './booking-links.js';
+import type { HistoryEntry } from './booking.js';
+import { revokeBookingLinks } from './booking-link-repository.js';
+import type { ChangeContext } from './change-context.js';
+import type { ChangeDecision } from './decide-change.js';
 import { dropPendingReminders, scheduleReminder } from './reminder-repository.js';
 
-/**
- * What a booking change sets in motion, written in the change's own transaction: the customer's email, the
- * business's notification when the customer made the change, and the reminder that follows the booking's time.
- */
-async function recipientsOf(tx: Kysely<Database>, booking: Booking) {
-  const [customer, settings] = await Promise.all([
-    tx.selectFrom('customers').select('email').where('id', '=', booking.customerId).executeTakeFirstOrThrow(),
-    readSettings(tx),
-  ]);
-  return { customerEmail: customer.email, settings };
-}
+const CUSTOMER_EMAIL: Record<HistoryEntry['type'], EmailKind | null> = {
+  created: 'booking_confirmation',
+  rescheduled: 'booking_rescheduled',
+  cancelled: 'booking_cancelled',
+  completed: null,
+};
 
-async function notifyBusinessIfCustomerChanged(
+/**
+ * What a booking change sets in motion, written in the change's own transaction from the change's own
+ * context: the customer's email, the business's notification when the customer made the change, the
+ * reminder that follows the booking's time, and (on cancellation) the end of its booking links.
+ */
+export async function enqueueChangeNotifications(
   tx: Kysely<Database>,
-  booking: Booking,
-  notificationEmail: string | null,
-  change: ReportedChange,
-  now: number,
-) {
-  if (change.actor !== 'customer' || notificationEmail === null) return;
-  await enqueueEmail(
-    tx,
+  context: ChangeContext,
+  decision: ChangeDecision,
+): Promise<void> {
+  const { after, entry } = decision;
+  const { now, settings, customer } = context;
+  if (entry.type !== 'created') await dropPendingReminders(tx, after.id, now);
+  if (entry.type === 'cancelled') await revokeBookingLinks(tx, after.id, now);
+  if (
+    (entry.type === 'created' || entry.type === 'rescheduled') &&
+    needsReminder(after.startsAt, settings.reminderLeadMinutes, now)
+  ) {
+    await scheduleReminder(tx, after.id, after.startsAt, now);
+  }
+  const kind = CUSTOMER_EMAIL[entry.type];
+  if (kind === null || entry.type === 'completed' || !customer) return;
+  const staff = context.staff.find((member) => member.id === after.staffId);
+  const snapshot = snapshotOf(
     {
-      kind: 'business_notification',
-      bookingId: booking.id,
-      recipient: notificationEmail,
-      payload: { change },
+      booking: after,
+      serviceName: context.service?.name ?? null,
+      staffName: staff?.name ?? null,
+      customer,
+      history: [...context.history, entry],
     },
     now,
   );
-}
-
-export async function afterBookingCreated(
-  tx: Kysely<Database>,
-  booking: Booking,
-  origin: ChangeOrigin,
-  now: number,
-) {
-  const { customerEmail, settings } = await recipientsOf(tx, booking);
-  const change: ReportedChange = { type: 'created', previousStartsAt: null, ...origin, reason: null };
-  await enqueueEmail(
-    tx,
-    { kind: 'booking_confirmation', bookingId: booking.id, recipient: customerEmail, payload: { change } },
-    now,
-  );
-  if (needsReminder(booking.startsAt, settings.reminderLeadMinutes, now)) {
-    await scheduleReminder(tx, booking.id, booking.startsAt, now);
-  }
-  await notifyBusinessIfCustomerChanged(tx, booking, settings.notificationEmail, change, now);
-}
-
-export async function afterBookingRescheduled(
-  tx: Kysely<Database>,
-  before: Booking,
-  after: Booking,
-  origin: ChangeOrigin,
-  reason: string | null,
-  now: number,
-) {
-  const { customerEmail, settings } = await recipientsOf(tx, after);
   const change: ReportedChange = {
-    type: 'rescheduled',
-    previousStartsAt: before.startsAt,
-    ...origin,
-    reason,
+    type: entry.type,
+    previousStartsAt: decision.before?.startsAt ?? null,
+    actor: entry.actor,
+    channel: entry.channel,
+    reason: entry.reason,
   };
-  await enqueueEmail(
-    tx,
-    { kind: 'booking_rescheduled', bookingId: after.id, recipient: customerEmail, payload: { change } },
-    now,
-  );
-  await dropPendingReminders(tx, after.id, now);
-  if (needsReminder(after.startsAt, settings.reminderLeadMinutes, now)) {
-    await scheduleReminder(tx, after.id, after.startsAt, now);
+  const payload = { change, snapshot };
+  await enqueueEmail(tx, { kind, bookingId: after.id, recipient: customer.email, payload }, now);
+  if (entry.actor === 'customer' && settings.notificationEmail !== null) {
+    await enqueueEmail(
+      tx,
+      { kind: 'business_notification', bookingId: after.id, recipient: settings.notificationEmail, payload },
+      now,
+    );
   }
-  await notifyBusinessIfCustomerChanged(tx, after, settings.notificationEmail, change, now);
-}
-
-export async function afterBookingEnded(
-  tx: Kysely<Database>,
-  booking: Booking,
-  origin: ChangeOrigin,
-  reason: string | null,
-  now: number,
-) {
-  await dropPendingReminders(tx, booking.id, now);
-  if (booking.status !== 'cancelled') return;
-  await revokeBookingLinks(tx, booking.id, now);
-  const { customerEmail, settings } = await recipientsOf(tx, booking);
-  const change: ReportedChange = { type: 'cancelled', previousStartsAt: booking.startsAt, ...origin, reason };
-  await enqueueEmail(
-    tx,
-    { kind: 'booking_cancelled', bookingId: booking.id, recipient: customerEmail, payload: { change } },
-    now,
-  );
-  await notifyBusinessIfCustomerChanged(tx, booking, settings.notificationEmail, change, now);
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
-import type { BookingTable, Database } from '../db/schema.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Customer } from '../catalog/customer-repository.js';
+import { type Service, toService } from '../catalog/service-repository.js';
+import { type DialectName, lockedForChange, lockedForChangeOf } from '../db/dialect.js';
+import type { BookingTable, Database, StaffTable } from '../db/schema.js';
 import type { Interval } from '../scheduling/interval.js';
-import type { Booking, BookingStatus, Conflict, HistoryEntry } from './booking.js';
-import { noteHistoryWritten } from './booking-write.js';
+import type { Booking, BookingFacts, BookingStatus, BusyTime, Conflict, HistoryEntry } from './booking.js';
 
 export const toBooking = (row: Selectable<BookingTable>): Booking => ({
   id: row.id,
@@ -24,6 +26,114 @@ export const toBooking = (row: Selectable<BookingTable>): Booking => ({
 export async function findBooking(db: Kysely<Database>, id: string): Promise<Booking | undefined> {
   const row = await db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toBooking(row);
+}
+
+/** The booking, locked against concurrent changes until the transaction ends. */
+export async function lockBooking(
+  tx: Kysely<Database>,
+  dialect: DialectName,
+  id: string,
+): Promise<Booking | undefined> {
+  const query = tx.selectFrom('bookings').selectAll().where('id', '=', id);
+  const row = await lockedForChange(query, dialect).executeTakeFirst();
+  return row && toBooking(row);
+}
+
+/** Whether any booking (of any status) is for this service or with this staff member. */
+export async function hasBookings(
+  db: Kysely<Database>,
+  of: { serviceId: string } | { staffId: string },
+): Promise<boolean> {
+  const query = db.selectFrom('bookings').select('id').limit(1);
+  const row = await ('serviceId' in of
+    ? query.where('service_id', '=', of.serviceId)
+    : query.where('staff_id', '=', of.staffId)
+  ).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A booking locked for a change, with the rows it is about (null: that row is gone). */
+export interface LockedBooking {
+  booking: Booking;
+  customer: Customer | null;
+  service: Service | null;
+  staff: Selectable<StaffTable> | null;
+}
+
+/**
+ * The booking, locked against concurrent changes until the transaction ends, read in one query with its
+ * customer, service and staff member (their services are not included).
+ */
+export async function lockBookingWithParties(
+  tx: Kysely<Database>,
+  dialect: DialectName,
+  id: string,
+): Promise<LockedBooking | undefined> {
+  const query = tx
+    .selectFrom('bookings')
+    .leftJoin('customers', 'customers.id', 'bookings.customer_id')
+    .leftJoin('services', 'services.id', 'bookings.service_id')
+    .leftJoin('staff', 'staff.id', 'bookings.staff_id')
+    .selectAll('bookings')
+    .select([
+      'customers.name as customer_name',
+      'customers.email as customer_email',
+      'customers.phone as customer_phone',
+      'customers.timezone as customer_timezone',
+      'services.name as service_name',
+      'services.duration_minutes as service_duration_minutes',
+      'services.buffer_before_minutes as service_buffer_before_minutes',
+      'services.buffer_after_minutes as service_buffer_after_minutes',
+      'services.active as service_active',
+      'services.created_at as service_created_at',
+      'services.updated_at as service_updated_at',
+      'staff.name as staff_name',
+      'staff.email as staff_email',
+      'staff.working_hours as staff_working_hours',
+      'staff.created_at as staff_created_at',
+      'staff.updated_at as staff_updated_at',
+    ])
+    .where('bookings.id', '=', id);
+  const row = await lockedForChangeOf(query, dialect, 'bookings').executeTakeFirst();
+  if (!row) return undefined;
+  const booking = toBooking(row);
+  return {
+    booking,
+    customer:
+      row.customer_name === null || row.customer_email === null
+        ? null
+        : {
+            id: booking.customerId,
+            name: row.customer_name,
+            email: row.customer_email,
+            phone: row.customer_phone,
+            timezone: row.customer_timezone,
+          },
+    service:
+      row.service_name === null
+        ? null
+        : toService({
+            id: booking.serviceId,
+            name: row.service_name,
+            duration_minutes: row.service_duration_minutes ?? 0,
+            buffer_before_minutes: row.service_buffer_before_minutes ?? 0,
+            buffer_after_minutes: row.service_buffer_after_minutes ?? 0,
+            active: row.service_active ?? 0,
+            created_at: row.service_created_at ?? 0,
+            updated_at: row.service_updated_at ?? 0,
+          }),
+    staff:
+      row.staff_name === null
+        ? null
+        : {
+            id: booking.staffId,
+            name: row.staff_name,
+            email: row.staff_email,
+            working_hours: row.staff_working_hours,
+            created_at: row.staff_created_at ?? 0,
+            updated_at: row.staff_updated_at ?? 0,
+          },
+  };
 }
 
 export interface BookingFilter {
@@ -117,7 +227,6 @@ export async function insertHistory(
   booking: Pick<Booking, 'id' | 'version'>,
   entry: HistoryEntry,
 ): Promise<void> {
-  noteHistoryWritten(db, entry);
   await db
     .insertInto('booking_history')
     .values({
@@ -223,18 +332,6 @@ export async function findBusyIntervals(
   return bookings.unionAll(blocked).execute();
 }
 
-/** Reschedules the customer made themselves: what a per-booking limit counts (the office's moves do not). */
-export async function countCustomerReschedules(db: Kysely<Database>, bookingId: string): Promise<number> {
-  const row = await db
-    .selectFrom('booking_history')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('booking_id', '=', bookingId)
-    .where('type', '=', 'rescheduled')
-    .where('actor', '=', 'customer')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 /** Busy times of several staff members in one pair of queries, however many staff there are. */
 export async function findBusyIntervalsByStaff(
   db: Kysely<Database>,
@@ -267,4 +364,95 @@ export async function findBusyIntervalsByStaff(
     else busy.get(row.staff_id)?.push(interval);
   }
   return busy;
+}
+
+/**
+ * What keeps each of `staffIds` busy in `range`, other than `exceptBookingId`, with what it is: one pair of
+ * queries serves a change's availability check, its conflict check and the conflicts it reports.
+ */
+export async function findBusyTimes(
+  db: Kysely<Database>,
+  staffIds: readonly string[],
+  range: Interval,
+  exceptBookingId: string | null,
+): Promise<Map<string, BusyTime[]>> {
+  const busy = new Map<string, BusyTime[]>(staffIds.map((id) => [id, []]));
+  if (staffIds.length === 0) return busy;
+  let bookings = db
+    .selectFrom('bookings')
+    .select([
+      sql<string>`'booking'`.as('kind'),
+      'id',
+      sql<string | null>`staff_id`.as('staff_id'),
+      'starts_at',
+      'ends_at',
+      'occupied_from as start',
+      'occupied_until as end',
+    ])
+    .where('staff_id', 'in', staffIds)
+    .where('status', '=', 'confirmed')
+    .where('occupied_from', '<', range.end)
+    .where('occupied_until', '>', range.start);
+  if (exceptBookingId !== null) bookings = bookings.where('id', '!=', exceptBookingId);
+  const blocked = db
+    .selectFrom('blocked_events')
+    .select([
+      sql<string>`'blocked_event'`.as('kind'),
+      'id',
+      'staff_id',
+      'starts_at',
+      'ends_at',
+      'starts_at as start',
+      'ends_at as end',
+    ])
+    .where((eb) => eb.or([eb('staff_id', 'in', staffIds), eb('staff_id', 'is', null)]))
+    .where('starts_at', '<', range.end)
+    .where('ends_at', '>', range.start);
+  const rows = await bookings.unionAll(blocked).orderBy('start').execute();
+  for (const row of rows) {
+    const time: BusyTime = {
+      kind: row.kind === 'booking' ? 'booking' : 'blocked_event',
+      id: row.id,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      start: row.start,
+      end: row.end,
+    };
+    if (row.staff_id === null) for (const list of busy.values()) list.push(time);
+    else busy.get(row.staff_id)?.push(time);
+  }
+  return busy;
+}
+
+/** A booking with the names its pages show; `customerId` given: only if it is that customer's. */
+export async function findBookingFacts(
+  db: Kysely<Database>,
+  bookingId: string,
+  customerId?: string,
+): Promise<BookingFacts | undefined> {
+  let query = db
+    .selectFrom('bookings')
+    .innerJoin('customers', 'customers.id', 'bookings.customer_id')
+    .leftJoin('services', 'services.id', 'bookings.service_id')
+    .leftJoin('staff', 'staff.id', 'bookings.staff_id')
+    .selectAll('bookings')
+    .select([
+      'customers.name as customer_name',
+      'customers.email as customer_email',
+      'customers.timezone as customer_timezone',
+      'services.name as service_name',
+      'staff.name as staff_name',
+    ])
+    .where('bookings.id', '=', bookingId);
+  if (customerId !== undefined) query = query.where('bookings.customer_id', '=', customerId);
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const booking = toBooking(row);
+  return {
+    booking,
+    history: await listHistory(db, booking.id),
+    serviceName: row.service_name,
+    staffName: row.staff_name,
+    customer: { name: row.customer_name, email: row.customer_email, timezone: row.customer_timezone },
+  };
 }

@@ -10,6 +10,7 @@ import {
   HISTORY_TYPES,
   type HistoryEntry,
 } from './booking.js';
+import type { ChangeOutcome } from './booking-change.js';
 
 export const newBookingBodySchema = z.strictObject({
   customerId: idField,
@@ -134,4 +135,9 @@ export function bookingDetailsView(details: BookingDetails): z.infer<typeof book
     history: details.history.map(historyView),
     conflicts: details.conflicts.map(conflictView),
   };
+}
+
+/** A change's answer, from the change itself. */
+export function changeDetailsView(outcome: ChangeOutcome): z.infer<typeof bookingDetailsSchema> {
+  return bookingDetailsView({ ...outcome.booking, history: outcome.history, conflicts: outcome.conflicts });
 }

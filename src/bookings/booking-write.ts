@@ -11,23 +11,15 @@ import {
 import type { Database } from '../db/schema.js';
 import { fail, ok, type Result } from '../domain-error.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { Booking, HistoryEntry } from './booking.js';
+import type { ChangeOutcome } from './booking-change.js';
+import { slotTaken } from './decide-change.js';
+import { findIdempotencyRecord, insertIdempotencyRecord } from './idempotency-repository.js';
 
 /** What a booking change runs with. `metrics` counts committed changes (absent outside the app: no count). */
-export interface ChangeContext {
+export interface ChangeEnv {
   store: Store;
   clock: Clock;
-  metrics?: Pick<Metrics, 'bookingChanged'>;
-}
-
-type WrittenChange = Pick<HistoryEntry, 'type' | 'actor' | 'channel'>;
-
-/** The history entries each open change transaction has written: counted once, after it commits. */
-const historyWrittenIn = new WeakMap<Kysely<Database>, WrittenChange[]>();
-
-/** Called where history entries are written (the one record every booking change leaves). */
-export function noteHistoryWritten(tx: Kysely<Database>, entry: WrittenChange): void {
-  historyWrittenIn.get(tx)?.push({ type: entry.type, actor: entry.actor, channel: entry.channel });
+  metrics?: Pick<Metrics, 'bookingChanged'> | undefined;
 }
 
 /** An `Idempotency-Key` request: the same key with the same body returns the first result instead of acting twice. */
@@ -37,13 +29,11 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
+type Change = (tx: Kysely<Database>) => Promise<Result<ChangeOutcome>>;
+
 class RollbackWith {
-  constructor(readonly result: Result<Booking>) {}
+  constructor(readonly result: Result<ChangeOutcome>) {}
 }
-
-const SLOT_TAKEN = 'Sorry, that time has just been taken. Please choose another.';
-
-export const slotTaken = () => fail<Booking>('slot_unavailable', SLOT_TAKEN, 'startsAt');
 
 /**
  * Runs one booking change in a write transaction. A refusal rolls back everything the change wrote; the
@@ -51,22 +41,18 @@ export const slotTaken = () => fail<Booking>('slot_unavailable', SLOT_TAKEN, 'st
  * transaction as its change, so a retry can never act twice.
  */
 export async function writeBookingChange(
-  context: Pick<ChangeContext, 'store' | 'metrics'>,
+  env: ChangeEnv,
   request: IdempotentRequest | undefined,
-  now: number,
-  change: (tx: Kysely<Database>) => Promise<Result<Booking>>,
-): Promise<Result<Booking>> {
+  change: Change,
+): Promise<Result<ChangeOutcome>> {
   const fingerprint = request && fingerprintOf(request.body);
   for (let attempt = 1; ; attempt++) {
-    const written: WrittenChange[] = [];
     try {
-      const result = await attemptChange(context.store, request, fingerprint, now, (tx) => {
-        historyWrittenIn.set(tx, written);
-        return change(tx);
-      });
-      // Committed (a refusal or a replay wrote no history that stayed): count what this change recorded.
-      if (result.ok)
-        for (const entry of written) context.metrics?.bookingChanged({ kind: entry.type, ...entry });
+      const { result, fresh } = await attemptChange(env.store, env.clock, request, fingerprint, change);
+      // Counted once, after it committed: a refusal, or a replay of an earlier answer, changed nothing.
+      const entry = fresh && result.ok ? result.value.history.at(-1) : undefined;
+      if (entry)
+        env.metrics?.bookingChanged({ kind: entry.type, actor: entry.actor, channel: entry.channel });
       return result;
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
@@ -77,31 +63,37 @@ export async function writeBookingChange(
 
 const MAX_ATTEMPTS = 3;
 
+/** The change's answer, and whether this attempt made it (false: an earlier answer replayed, or a refusal). */
+interface Attempt {
+  result: Result<ChangeOutcome>;
+  fresh: boolean;
+}
+
 async function attemptChange(
   store: Store,
+  clock: Clock,
   request: IdempotentRequest | undefined,
   fingerprint: string | undefined,
-  now: number,
-  change: (tx: Kysely<Database>) => Promise<Result<Booking>>,
-): Promise<Result<Booking>> {
+  change: Change,
+): Promise<Attempt> {
   try {
     return await writeTransaction(store, async (tx) => {
       if (request && fingerprint) {
         const replay = await replayRecorded(tx, request, fingerprint);
-        if (replay) return replay;
+        if (replay) return { result: replay, fresh: false };
       }
       const result = await change(tx);
       if (!result.ok) throw new RollbackWith(result);
-      if (request && fingerprint) await record(tx, request, fingerprint, result.value, now);
-      return result;
+      if (request && fingerprint) await record(tx, request, fingerprint, result.value, clock.now());
+      return { result, fresh: true };
     });
   } catch (error) {
-    if (error instanceof RollbackWith) return error.result;
-    if (isDoubleBookingViolation(error)) return slotTaken();
+    if (error instanceof RollbackWith) return { result: error.result, fresh: false };
+    if (isDoubleBookingViolation(error)) return { result: slotTaken(), fresh: false };
     if (request && fingerprint && isUniqueViolation(error)) {
       // A concurrent retry with the same key committed first: answer with its result.
       const replay = await replayRecorded(store.db, request, fingerprint);
-      if (replay) return replay;
+      if (replay) return { result: replay, fresh: false };
     }
     throw error;
   }
@@ -117,40 +109,29 @@ async function replayRecorded(
   db: Kysely<Database>,
   request: IdempotentRequest,
   fingerprint: string,
-): Promise<Result<Booking> | undefined> {
-  const prior = await db
-    .selectFrom('idempotency_records')
-    .select(['request_fingerprint', 'response_body'])
-    .where('scope', '=', request.scope)
-    .where('key', '=', request.key)
-    .executeTakeFirst();
+): Promise<Result<ChangeOutcome> | undefined> {
+  const prior = await findIdempotencyRecord(db, request.scope, request.key);
   if (!prior) return undefined;
-  if (prior.request_fingerprint !== fingerprint) {
+  if (prior.fingerprint !== fingerprint) {
     return fail(
       'idempotency_key_reused',
       'this Idempotency-Key was already used for a different request',
       'Idempotency-Key',
     );
   }
-  return ok(JSON.parse(prior.response_body) as Booking);
+  return ok(JSON.parse(prior.responseBody) as ChangeOutcome);
 }
 
-async function record(
+function record(
   db: Kysely<Database>,
   request: IdempotentRequest,
   fingerprint: string,
-  booking: Booking,
+  outcome: ChangeOutcome,
   now: number,
 ): Promise<void> {
-  await db
-    .insertInto('idempotency_records')
-    .values({
-      scope: request.scope,
-      key: request.key,
-      request_fingerprint: fingerprint,
-      response_status: 200,
-      response_body: JSON.stringify(booking),
-      created_at: now,
-    })
-    .execute();
+  return insertIdempotencyRecord(
+    db,
+    { scope: request.scope, key: request.key, fingerprint, responseBody: JSON.stringify(outcome) },
+    now,
+  );
 }

@@ -51,6 +51,21 @@ export interface Conflict {
   endsAt: number;
 }
 
+/** Something that keeps a staff member busy (`start`..`end`, buffers included), and what it is. */
+export interface BusyTime extends Conflict {
+  start: number;
+  end: number;
+}
+
+/** A booking with its history and the names its pages and emails show (null: that row is gone). */
+export interface BookingFacts {
+  booking: Booking;
+  history: HistoryEntry[];
+  serviceName: string | null;
+  staffName: string | null;
+  customer: { name: string; email: string; timezone: string | null };
+}
+
 export interface BookingDetails extends Booking {
   history: HistoryEntry[];
   conflicts: Conflict[];

@@ -16,10 +16,17 @@ const phoneField = singleLineField(40).pipe(
   z.string().regex(/^[0-9+()\-.\s]*$/, { message: 'must contain only digits, spaces and + ( ) - .' }),
 );
 
-export const newCustomerSchema = z.strictObject({
+const customerFields = {
   name: singleLineField(120).pipe(z.string().min(1, 'must not be empty')),
   email: emailField,
-  phone: phoneField.nullable().default(null),
-  timezone: timeZoneField.nullable().default(null),
+  phone: phoneField.nullable(),
+  timezone: timeZoneField.nullable(),
+};
+
+export const newCustomerSchema = z.strictObject({
+  ...customerFields,
+  phone: customerFields.phone.default(null),
+  timezone: customerFields.timezone.default(null),
 });
-export const customerPatchSchema = newCustomerSchema.partial().strict();
+/** No defaults here: a field the PATCH does not send keeps its value (a default would overwrite it). */
+export const customerPatchSchema = z.strictObject(customerFields).partial();

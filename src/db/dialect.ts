@@ -145,6 +145,15 @@ export function lockedForChange<Q extends { forUpdate(): Q }>(query: Q, dialect:
   return dialect === 'postgres' ? query.forUpdate() : query;
 }
 
+/** The same for a query that joins other tables: only `table`'s rows are locked (FOR UPDATE OF). */
+export function lockedForChangeOf<T extends string, Q extends { forUpdate(of: T): Q }>(
+  query: Q,
+  dialect: DialectName,
+  table: T,
+): Q {
+  return dialect === 'postgres' ? query.forUpdate(table) : query;
+}
+
 /**
  * Queues the writers of one staff member's calendar. PostgreSQL: a transaction-scoped advisory lock, so a
  * check-then-write for one staff member never interleaves with another (without it, concurrent writers meet

@@ -4,7 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import { countAdmins } from '../auth/admin-repository.js';
 import { createAdmin } from '../auth/admin-sign-in.js';
 import type { Booking } from '../bookings/booking.js';
-import { mintBookingLink } from '../bookings/booking-links.js';
+import { mintBookingLink } from '../bookings/booking-link-repository.js';
 import { insertBooking, insertHistory } from '../bookings/booking-repository.js';
 import { createBlockedEvent } from '../catalog/blocked-events.js';
 import { createCustomer } from '../catalog/customers.js';

@@ -1,14 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Booking } from '../bookings/booking.js';
-import { mintBookingLink } from '../bookings/booking-links.js';
-import { countCustomerReschedules, findBooking } from '../bookings/booking-repository.js';
-import { findService } from '../catalog/services.js';
-import { findStaffMember } from '../catalog/staff.js';
+import { mintBookingLink } from '../bookings/booking-link-repository.js';
+import { findBooking, findBookingFacts, listHistory } from '../bookings/booking-repository.js';
+import { findCustomer } from '../catalog/customer-repository.js';
 import type { Database } from '../db/schema.js';
-import { mintSignInLink } from '../portal/portal-sessions.js';
+import { mintSignInLink } from '../portal/portal-session-repository.js';
+import {
+  bookingReference,
+  customerRescheduleCount,
+  isBookingLinkAlive,
+} from '../scheduling/booking-rules.js';
 import { customerMayReschedule } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
+import { type BookingSnapshot, snapshotOf } from './booking-snapshot.js';
 import { calendarInvite } from './calendar-invite.js';
 import type { EmailFacts } from './email-context.js';
 import type { EmailTemplate } from './email-template.js';
@@ -60,7 +65,7 @@ export interface ComposedEmail {
 /** An email that can never be sent (its booking is gone): retrying will not help. */
 export class UndeliverableEmail extends Error {}
 
-/** Renders an outbox message as it should read now: current booking details, a fresh booking link. */
+/** Renders an outbox message: what it reports as it was when queued, with a fresh booking link. */
 export async function composeEmail(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
   return message.kind === 'customer_sign_in'
     ? composeSignIn(context, message)
@@ -70,9 +75,7 @@ export async function composeEmail(context: ComposeContext, message: OutboxMessa
 async function composeSignIn(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
   const { db, now } = context;
   const customerId = message.payload.customerId;
-  const customer = customerId
-    ? await db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst()
-    : undefined;
+  const customer = customerId ? await findCustomer(db, customerId) : undefined;
   if (!customer) throw new UndeliverableEmail('the customer for this sign-in link no longer exists');
   const shared = context.shared ?? sharedReads(db);
   const [settings, template] = await Promise.all([shared.settings(), shared.template(message.kind)]);
@@ -108,55 +111,51 @@ function senderOf(context: ComposeContext, settings: BusinessSettings): Outgoing
   return context.mailFrom ?? { name: settings.businessName, address: 'bookings@localhost' };
 }
 
+/**
+ * A booking email says what its snapshot says: the booking as it was when the email was queued (after its
+ * change, or when its reminder fell due). Only what must be true at sending is read now: whether the booking
+ * link still works, and whether the customer may still reschedule (the button).
+ */
 async function composeBookingEmail(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
   const { db, now } = context;
   if (message.bookingId === null) throw new UndeliverableEmail(`${message.kind} needs a booking`);
-  const booking = await findBooking(db, message.bookingId);
-  if (!booking) throw new UndeliverableEmail(`booking ${message.bookingId} no longer exists`);
   const shared = context.shared ?? sharedReads(db);
-  const [settings, template, customer, service, staff, customerReschedules] = await Promise.all([
+  const [settings, template, live, queued] = await Promise.all([
     shared.settings(),
     shared.template(message.kind),
-    db.selectFrom('customers').selectAll().where('id', '=', booking.customerId).executeTakeFirstOrThrow(),
-    findService(db, booking.serviceId),
-    findStaffMember(db, booking.staffId),
-    countCustomerReschedules(db, booking.id),
+    findBooking(db, message.bookingId),
+    message.payload.snapshot ??
+      // Queued before emails carried their snapshot: the booking as it is now is the best there is.
+      findBookingFacts(db, message.bookingId).then((facts) => facts && snapshotOf(facts, now)),
   ]);
+  if (!live || !queued) throw new UndeliverableEmail(`booking ${message.bookingId} no longer exists`);
+  const snapshot: BookingSnapshot = queued;
 
   const forBusiness = message.kind === 'business_notification';
-  const live = booking.status === 'confirmed' && now < booking.endsAt;
   const link =
-    !forBusiness && live ? await mintBookingLink(db, context.publicUrl, booking.id, now) : undefined;
+    !forBusiness && isBookingLinkAlive(live, now)
+      ? await mintBookingLink(db, context.publicUrl, live.id, now)
+      : undefined;
   const canReschedule =
-    link !== undefined &&
-    customerMayReschedule({ ...booking, customerReschedules }, settings.customerPortal, now).allowed;
+    link !== undefined && (await customerMayStillReschedule(db, live, snapshot, settings, now));
 
+  const { version: _version, ...booking } = snapshot.booking;
   const facts: EmailFacts & Required<Pick<EmailFacts, 'service' | 'staff'>> = {
     business: businessFacts(settings),
-    customer: { name: customer.name, email: customer.email, timeZone: customer.timezone },
-    booking: {
-      id: booking.id,
-      status: booking.status,
-      startsAt: booking.startsAt,
-      endsAt: booking.endsAt,
-      notes: booking.notes,
-      reference: booking.id.slice(0, 8).toUpperCase(),
-    },
-    service: {
-      name: service?.name ?? 'Appointment',
-      durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000),
-    },
-    staff: { name: staff?.name ?? '' },
+    customer: snapshot.customer,
+    booking: { ...booking, reference: bookingReference(booking.id) },
+    service: snapshot.service,
+    staff: snapshot.staff,
     ...(message.payload.change && { change: message.payload.change }),
     links: {
       booking: forBusiness ? `${context.publicUrl}/admin/bookings/${booking.id}` : (link?.url ?? null),
       signIn: `${context.publicUrl}/portal/sign-in`,
     },
     canReschedule,
-    now,
+    now: snapshot.at,
   };
   const rendered = await renderEmail(template, facts);
-  const calendar = forBusiness ? undefined : inviteFor(message.kind, booking, settings, facts, context);
+  const calendar = forBusiness ? undefined : inviteFor(message.kind, snapshot, settings, facts, context);
   return {
     mail: {
       messageId: message.messageId,
@@ -169,10 +168,28 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
   };
 }
 
+/**
+ * The button is about the booking as it is at sending. The snapshot's count of customer reschedules is
+ * current unless the booking has changed since; only then is its history read again.
+ */
+async function customerMayStillReschedule(
+  db: Kysely<Database>,
+  live: Booking,
+  snapshot: BookingSnapshot,
+  settings: BusinessSettings,
+  now: number,
+): Promise<boolean> {
+  const customerReschedules =
+    live.version === snapshot.booking.version
+      ? snapshot.customerReschedules
+      : customerRescheduleCount(await listHistory(db, live.id));
+  return customerMayReschedule({ ...live, customerReschedules }, settings.customerPortal, now).allowed;
+}
+
 /** The calendar event follows the booking: same UID always, SEQUENCE one higher with every change. */
 function inviteFor(
   kind: OutboxMessage['kind'],
-  booking: Booking,
+  { booking }: BookingSnapshot,
   settings: BusinessSettings,
   facts: EmailFacts & Required<Pick<EmailFacts, 'service' | 'staff'>>,
   context: ComposeContext,

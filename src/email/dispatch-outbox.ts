@@ -40,14 +40,30 @@ export async function dispatchDueEmails(context: DispatchContext, limit = 50): P
   const report: DispatchReport = { sent: 0, retrying: 0, failed: 0 };
   const shared = sharedReads(store.db);
   // A few at a time: an SMTP round trip or a PostgreSQL query waits on the network, not on this process.
-  const queue = [...claimed];
+  // One booking's emails go one after another, in the order of its changes, so A → B arrives before B → C.
+  const queue = inBookingOrder(claimed);
   const lane = async () => {
-    for (let message = queue.shift(); message; message = queue.shift()) {
-      report[await deliver(context, message, shared)]++;
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (const message of group) report[await deliver(context, message, shared)]++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, queue.length) }, lane));
   return report;
+}
+
+/** The batch as one queue per booking (each in the order of the booking's versions), oldest first. */
+function inBookingOrder(claimed: readonly OutboxMessage[]): OutboxMessage[][] {
+  const groups = new Map<string, OutboxMessage[]>();
+  for (const message of claimed) {
+    const key = message.bookingId ?? message.id;
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
+  }
+  const versionOf = (message: OutboxMessage) => message.payload.snapshot?.booking.version ?? 0;
+  return [...groups.values()].map((group) =>
+    group.sort((a, b) => versionOf(a) - versionOf(b) || a.nextAttemptAt - b.nextAttemptAt),
+  );
 }
 
 async function deliver(

@@ -1,10 +1,10 @@
+import { isTimeZone } from '../scheduling/time-zone.js';
 import {
   formatClockWithZone,
   formatDate,
   formatDateTime,
   formatDuration,
   formatShortDateTimeWithZone,
-  isTimeZone,
 } from '../shared/business-time.js';
 
 export interface EmailFacts {

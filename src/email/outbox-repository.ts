@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
 import type { Database, OutboxMessageTable } from '../db/schema.js';
+import type { BookingSnapshot } from './booking-snapshot.js';
 import type { EmailKind } from './email-kind.js';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
@@ -18,6 +19,8 @@ export interface ReportedChange {
 
 export interface OutboxPayload {
   change?: ReportedChange;
+  /** For a booking email: the booking as the email describes it. */
+  snapshot?: BookingSnapshot;
   /** For a sign-in email: whose sign-in link to make. */
   customerId?: string;
 }
@@ -200,4 +203,21 @@ export async function findOutboxMessage(
 ): Promise<OutboxMessage | undefined> {
   const row = await db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toMessage(row);
+}
+
+/** How many emails of this kind went (or are going) to this address since `since`. */
+export async function countEmailsSince(
+  db: Kysely<Database>,
+  kind: EmailKind,
+  recipient: string,
+  since: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('outbox_messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', kind)
+    .where('recipient', '=', recipient)
+    .where('created_at', '>', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
-import { bookingOpenedByLink } from '../bookings/booking-links.js';
+import type { Booking } from '../bookings/booking.js';
+import { bookingOpenedByLink } from '../bookings/booking-link-repository.js';
 import type { Database } from '../db/schema.js';
 import { ok, type Result, tooMany } from '../domain-error.js';
 import { hitRateLimit, LINK_GUESSES_PER_CLIENT } from '../limits/rate-limits.js';
+import { bookingLinkAliveUntil } from '../scheduling/booking-rules.js';
 import {
   bookingCookieName,
   CUSTOMER_COOKIE,
   CUSTOMER_SESSION_MS,
   customerSignedInByLink,
   openPortalSession,
-} from './portal-sessions.js';
-
-const DAY = 86_400_000;
+} from './portal-session-repository.js';
 
 /** A portal session to hand the browser as a cookie. */
 export interface GrantedSession {
@@ -20,17 +20,17 @@ export interface GrantedSession {
   expiresAt: number;
 }
 
-/** This browser may open this booking (and only it) until a day after the appointment ends. */
+/** This browser may open this booking (and only it) for as long as its booking link works. */
 export async function grantBookingAccess(
   db: Kysely<Database>,
-  customerId: string,
-  bookingId: string,
-  endsAt: number,
+  booking: Pick<Booking, 'id' | 'customerId' | 'status' | 'endsAt'>,
   now: number,
-): Promise<GrantedSession> {
-  const expiresAt = Math.max(endsAt, now) + DAY;
-  const token = await openPortalSession(db, { customerId, bookingId, expiresAt }, now);
-  return { cookieName: bookingCookieName(bookingId), token, expiresAt };
+): Promise<GrantedSession | undefined> {
+  const expiresAt = bookingLinkAliveUntil(booking);
+  if (expiresAt === null || !(now < expiresAt)) return undefined;
+  const session = { customerId: booking.customerId, bookingId: booking.id, expiresAt };
+  const token = await openPortalSession(db, session, now);
+  return { cookieName: bookingCookieName(booking.id), token, expiresAt };
 }
 
 /**
@@ -55,7 +55,7 @@ export async function openBookingLink(
 ): Promise<Result<GrantedSession | undefined>> {
   const opened = await bookingOpenedByLink(db, link.bookingId, link.token, now);
   if (!opened) return wrongLink(db, link.client, now);
-  return ok(await grantBookingAccess(db, opened.customerId, opened.bookingId, opened.endsAt, now));
+  return ok(await grantBookingAccess(db, { ...opened, id: opened.bookingId }, now));
 }
 
 /** A sign-in link, opened: a session for all the customer's bookings. */

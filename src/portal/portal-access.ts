@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isSameOriginWrite } from '../auth/admin-guard.js';
-import type { CustomerIdentity } from '../bookings/customer-change.js';
+import type { CustomerIdentity } from '../bookings/booking-change.js';
 import type { AppContext } from '../http/app-context.js';
 import { sendProblem } from '../http/error-handler.js';
-import { bookingCookieName, CUSTOMER_COOKIE, findPortalSession } from './portal-sessions.js';
+import { bookingCookieName, CUSTOMER_COOKIE, findPortalSession } from './portal-session-repository.js';
 
 export interface PortalAccess extends CustomerIdentity {
   /** Set when access comes from a booking link: only this booking may be reached. */

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Booking } from '../bookings/booking.js';
-import { findBooking, listBookings, listHistory, toBooking } from '../bookings/booking-repository.js';
+import type { Booking, BookingFacts } from '../bookings/booking.js';
+import { findBooking, findBookingFacts, listBookings } from '../bookings/booking-repository.js';
 import { bookingSchema, bookingView } from '../bookings/booking-schemas.js';
+import { changeRefusalMessage } from '../bookings/refusal-messages.js';
 import { listServices } from '../catalog/services.js';
 import { listStaff } from '../catalog/staff.js';
 import type { Database } from '../db/schema.js';
 import { notFound, ok, type Result } from '../domain-error.js';
 import { idField, instantOut, toIso } from '../field-schemas.js';
+import { bookingReference, customerRescheduleCount } from '../scheduling/booking-rules.js';
 import {
   type ChangeDecision,
   customerMayCancel,
@@ -15,7 +17,6 @@ import {
 } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
-import { changeRefusalMessage } from './change-messages.js';
 
 const actionSchema = z.object({
   allowed: z.boolean(),
@@ -62,8 +63,6 @@ function actionView(decision: ChangeDecision, settings: BusinessSettings, bookin
       };
 }
 
-export const bookingReference = (id: string) => id.slice(0, 8).toUpperCase();
-
 /** The customer's booking view page: the booking, its history, and what they may do with it right now. */
 export async function portalBookingView(
   db: Kysely<Database>,
@@ -73,42 +72,33 @@ export async function portalBookingView(
 ): Promise<Result<PortalBooking>> {
   // Three reads in all (the page is opened far more often than it is changed): the booking with its names,
   // its history, and the settings.
-  const row = await db
-    .selectFrom('bookings')
-    .innerJoin('customers', 'customers.id', 'bookings.customer_id')
-    .leftJoin('services', 'services.id', 'bookings.service_id')
-    .leftJoin('staff', 'staff.id', 'bookings.staff_id')
-    .selectAll('bookings')
-    .select([
-      'customers.timezone as customer_timezone',
-      'services.name as service_name',
-      'staff.name as staff_name',
-    ])
-    .where('bookings.id', '=', bookingId)
-    .where('bookings.customer_id', '=', customerId)
-    .executeTakeFirst();
-  if (!row) return notFound('booking');
-  const booking = toBooking(row);
-  const [settings, history] = await Promise.all([readSettings(db), listHistory(db, booking.id)]);
-  const customerReschedules = history.filter(
-    (entry) => entry.type === 'rescheduled' && entry.actor === 'customer',
-  ).length;
-  const customer = { timezone: row.customer_timezone };
-  const service = row.service_name === null ? undefined : { name: row.service_name };
-  const staff = row.staff_name === null ? undefined : { name: row.staff_name };
-  const changeable = { ...booking, customerReschedules };
+  const [facts, settings] = await Promise.all([
+    findBookingFacts(db, bookingId, customerId),
+    readSettings(db),
+  ]);
+  return facts ? ok(portalBookingViewOf(facts, settings, now)) : notFound('booking');
+}
+
+/** The page's data from what is known about the booking: after a change, the change's own outcome. */
+export function portalBookingViewOf(
+  facts: BookingFacts,
+  settings: BusinessSettings,
+  now: number,
+): PortalBooking {
+  const { booking, history } = facts;
+  const changeable = { ...booking, customerReschedules: customerRescheduleCount(history) };
   const { customerId: _owner, ...view } = bookingView(booking);
-  return ok({
+  return {
     ...view,
     reference: bookingReference(booking.id),
     timezone: settings.timezone,
-    customerTimezone: customer?.timezone ?? null,
+    customerTimezone: facts.customer.timezone,
     service: {
       id: booking.serviceId,
-      name: service?.name ?? 'Appointment',
+      name: facts.serviceName ?? 'Appointment',
       durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000),
     },
-    staff: { name: staff?.name ?? '' },
+    staff: { name: facts.staffName ?? '' },
     history: history.map((entry) => ({
       type: entry.type,
       actor: entry.actor,
@@ -131,7 +121,7 @@ export async function portalBookingView(
       minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
       changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
     },
-  });
+  };
 }
 
 /** "My bookings": every booking of the customer, upcoming and past, with the names a list shows. */

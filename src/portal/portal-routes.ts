@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isSameOriginWrite } from '../auth/admin-guard.js';
+import type { ChangeOutcome } from '../bookings/booking-change.js';
 import { bookingChangeHeadersSchema, versionFromIfMatch } from '../bookings/booking-schemas.js';
 import { customerCancelBooking } from '../bookings/customer-cancel-booking.js';
 import { customerRescheduleBooking } from '../bookings/customer-reschedule-booking.js';
@@ -30,8 +31,9 @@ import {
   portalBookingSummaries,
   portalBookingSummarySchema,
   portalBookingView,
+  portalBookingViewOf,
 } from './portal-booking-view.js';
-import { CUSTOMER_COOKIE, closePortalSession } from './portal-sessions.js';
+import { CUSTOMER_COOKIE, closePortalSession } from './portal-session-repository.js';
 import { requestSignIn } from './request-sign-in.js';
 
 const PORTAL = `${API_PREFIX}/portal`;
@@ -62,6 +64,8 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   });
   const view = async (bookingId: string, customerId: string) =>
     valueOrThrow(await portalBookingView(db, bookingId, customerId, clock.now()));
+  // A change answers from its own outcome: the booking as that change wrote it, with its own ETag.
+  const changeView = (outcome: ChangeOutcome) => portalBookingViewOf(outcome, outcome.settings, outcome.now);
 
   // Pages. A booking link grants this browser that one booking, then drops the token from the address bar.
   // Opening it changes no booking, however often a person or a mail scanner opens it.
@@ -209,7 +213,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
             : { scope: `portal-reschedule:${request.params.id}`, key, body: request.body },
         ),
       );
-      const booking = await view(moved.id, access.customerId);
+      const booking = changeView(moved);
       return reply.header('etag', `"${booking.version}"`).send(booking);
     },
   );
@@ -235,7 +239,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
           expectedVersion: versionFromIfMatch(request.headers['if-match']),
         }),
       );
-      return view(cancelled.id, access.customerId);
+      return changeView(cancelled);
     },
   );
 
@@ -292,7 +296,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     async (request, reply) => {
       const access = accessOf(request);
       const key = request.headers['idempotency-key'];
-      const booking = valueOrThrow(
+      const outcome = valueOrThrow(
         await scheduleAppointment(
           context,
           access,
@@ -308,16 +312,10 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       );
       // A customer who came by a booking link can open the new booking too.
       if (access.bookingId !== null) {
-        const granted = await grantBookingAccess(
-          db,
-          access.customerId,
-          booking.id,
-          booking.endsAt,
-          clock.now(),
-        );
-        reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
+        const granted = await grantBookingAccess(db, outcome.booking, outcome.now);
+        if (granted) reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
       }
-      return reply.code(201).send(await view(booking.id, access.customerId));
+      return reply.code(201).send(changeView(outcome));
     },
   );
 }

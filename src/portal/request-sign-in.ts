@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import { findCustomerByEmail } from '../catalog/customer-repository.js';
 import type { Database } from '../db/schema.js';
-import { enqueueEmail } from '../email/outbox-repository.js';
+import { countEmailsSince, enqueueEmail } from '../email/outbox-repository.js';
 
 const HOUR = 3_600_000;
 /** More sign-in emails than this an hour to one customer is someone else pressing the button. */
@@ -11,20 +12,10 @@ const MAX_SIGN_IN_EMAILS_AN_HOUR = 5;
  * can learn from the portal which email addresses are customers.
  */
 export async function requestSignIn(db: Kysely<Database>, email: string, now: number): Promise<void> {
-  const customer = await db
-    .selectFrom('customers')
-    .select(['id', 'email'])
-    .where('email', '=', email)
-    .executeTakeFirst();
+  const customer = await findCustomerByEmail(db, email);
   if (!customer) return;
-  const recent = await db
-    .selectFrom('outbox_messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('kind', '=', 'customer_sign_in')
-    .where('recipient', '=', customer.email)
-    .where('created_at', '>', now - HOUR)
-    .executeTakeFirst();
-  if (Number(recent?.n ?? 0) >= MAX_SIGN_IN_EMAILS_AN_HOUR) return;
+  const recent = await countEmailsSince(db, 'customer_sign_in', customer.email, now - HOUR);
+  if (recent >= MAX_SIGN_IN_EMAILS_AN_HOUR) return;
   await enqueueEmail(
     db,
     {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { availableSlots, checkSlot, datesInRange, localDateOf, type SlotRules } from './availability.js';
+import {
+  availableSlots,
+  bookingWindowEnd,
+  checkSlot,
+  datesInRange,
+  localDateOf,
+  type SlotRules,
+} from './availability.js';
 import { overlaps } from './interval.js';
 import { naiveAvailableSlots } from './naive-availability.js';
 import { baseRules, between, hoursOn, iso, ms, startsOf } from './test-support.js';
@@ -348,6 +355,31 @@ describe('availableSlots: minimum notice and booking window', () => {
       both(later, '2026-06-15', '2026-06-16'),
     );
     expect(availableSlots(later, '2020-01-01', '2026-06-14')).toEqual([]);
+  });
+
+  it('counts the window in calendar days of the business zone, across a DST change either way', () => {
+    const sundayMorning = (now: string) =>
+      baseRules({
+        timeZone: NEW_YORK,
+        workingHours: hoursOn('sun', { start: '09:00', end: '12:00' }),
+        now: ms(now),
+        bookingWindowDays: 1,
+      });
+    // Saturday 10:00 EST to Sunday 10:00 EDT is 23 hours: 10:00 EDT (14:00Z) is the first start outside.
+    const spring = sundayMorning('2026-03-07T15:00:00Z');
+    expect(both(spring, '2026-03-08', '2026-03-08')).toEqual([
+      '2026-03-08T13:00:00Z',
+      '2026-03-08T13:30:00Z',
+    ]);
+    expect(checkSlot(spring, ms('2026-03-08T14:00:00Z'))).toEqual({
+      ok: false,
+      code: 'outside_booking_window',
+    });
+    // Saturday 10:00 EDT to Sunday 10:00 EST is 25 hours: 09:00 and 09:30 EST are inside.
+    const fall = sundayMorning('2026-10-31T14:00:00Z');
+    expect(both(fall, '2026-11-01', '2026-11-01')).toEqual(['2026-11-01T14:00:00Z', '2026-11-01T14:30:00Z']);
+    expect(checkSlot(fall, ms('2026-11-01T14:30:00Z'))).toMatchObject({ ok: true });
+    expect(bookingWindowEnd(ms('2026-10-31T14:00:00Z'), 1, NEW_YORK)).toBe(ms('2026-11-01T15:00:00Z'));
   });
 
   it('keeps evening slots whose local date is the UTC date before the notice limit', () => {

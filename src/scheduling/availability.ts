@@ -21,7 +21,10 @@ export interface SlotRules {
   bufferAfterMinutes: number;
   /** Grid step for start times, counted from local midnight, 5..240. */
   slotIntervalMinutes: number;
-  /** How far ahead of `now` a start may be, >= 1. */
+  /**
+   * How far ahead of `now` a start may be, in calendar days of the business zone (>= 1): up to the same wall
+   * time that many days later, so a window across a DST change is not an hour short or long.
+   */
   bookingWindowDays: number;
   minimumNoticeMinutes: number;
   /** Epoch ms. */
@@ -55,8 +58,16 @@ interface Limits {
 function limitsOf(rules: SlotRules): Limits {
   return {
     earliest: rules.now + rules.minimumNoticeMinutes * MS_PER_MINUTE,
-    until: rules.now + rules.bookingWindowDays * MS_PER_DAY,
+    until: bookingWindowEnd(rules.now, rules.bookingWindowDays, rules.timeZone),
   };
+}
+
+/** The instant `days` calendar days after `now` in `timeZone`, at the same wall time ('compatible'). */
+export function bookingWindowEnd(now: number, days: number, timeZone: string): number {
+  const today = Math.floor(now / MS_PER_DAY);
+  const wall = now + ZoneOffsets.covering(timeZone, today, today).offsetAt(now) + days * MS_PER_DAY;
+  const thatDay = Math.floor(wall / MS_PER_DAY);
+  return ZoneOffsets.covering(timeZone, thatDay, thatDay).compatibleInstantOf(wall);
 }
 
 function planFor(rules: SlotRules, zone: ZoneOffsets, limits: Limits): OfferingPlan {

@@ -4,6 +4,7 @@ import {
   type CustomerChangeRules,
   customerMayCancel,
   customerMayReschedule,
+  officeMayChange,
 } from './change-policy.js';
 
 const HOUR = 3_600_000;
@@ -74,5 +75,13 @@ describe('customer change policy', () => {
     ).toEqual({ allowed: true });
     // Cancelling is never limited by the reschedule count.
     expect(customerMayCancel({ ...booking, customerReschedules: 2 }, rules, now)).toEqual({ allowed: true });
+  });
+});
+
+describe('office change policy', () => {
+  it('allows any confirmed booking, even one that has started, and nothing final', () => {
+    expect(officeMayChange({ status: 'confirmed' })).toEqual({ allowed: true });
+    expect(officeMayChange({ status: 'cancelled' })).toEqual({ allowed: false, code: 'booking_not_active' });
+    expect(officeMayChange({ status: 'completed' })).toEqual({ allowed: false, code: 'booking_not_active' });
   });
 });

@@ -1,3 +1,4 @@
+import { type BookingStatus, isActive, isOpen } from './booking-rules.js';
 import { MS_PER_MINUTE } from './calendar-date.js';
 
 /**
@@ -13,7 +14,7 @@ export interface CustomerChangeRules {
 }
 
 export interface ChangeableBooking {
-  status: 'confirmed' | 'cancelled' | 'completed';
+  status: BookingStatus;
   startsAt: number;
   /** Reschedules the customer made themselves; the office's own moves do not count against the limit. */
   customerReschedules: number;
@@ -36,7 +37,7 @@ function activeAndOutsideNotice(
   rules: CustomerChangeRules,
   now: number,
 ): ChangeDecision {
-  if (booking.status !== 'confirmed' || now >= booking.startsAt) return refuse('booking_not_active');
+  if (!isActive(booking, now)) return refuse('booking_not_active');
   if (booking.startsAt - now < rules.minimumNoticeMinutes * MS_PER_MINUTE) return refuse('minimum_notice');
   return ALLOWED;
 }
@@ -65,4 +66,9 @@ export function customerMayCancel(
 ): ChangeDecision {
   if (!rules.allowCancel) return refuse('cancel_disabled');
   return activeAndOutsideNotice(booking, rules, now);
+}
+
+/** May the office still move, cancel or complete it? Any open booking, even one that has started. */
+export function officeMayChange(booking: { status: BookingStatus }): ChangeDecision {
+  return isOpen(booking) ? ALLOWED : refuse('booking_not_active');
 }

@@ -4,7 +4,6 @@ import { overlaps } from './interval.js';
 import { weekdayOf } from './working-hours.js';
 
 const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 
 /**
  * A deliberately simple reference for availableSlots: every candidate converted by Temporal, every candidate
@@ -14,6 +13,9 @@ const MS_PER_DAY = 86_400_000;
 export function naiveAvailableSlots(rules: SlotRules, fromDate: string, toDate: string): Slot[] {
   const last = Temporal.PlainDate.from(toDate);
   const slots: Slot[] = [];
+  const windowEnd = Temporal.Instant.fromEpochMilliseconds(rules.now)
+    .toZonedDateTimeISO(rules.timeZone)
+    .add({ days: rules.bookingWindowDays }).epochMilliseconds;
   for (
     let date = Temporal.PlainDate.from(fromDate);
     Temporal.PlainDate.compare(date, last) <= 0;
@@ -39,7 +41,7 @@ export function naiveAvailableSlots(rules: SlotRules, fromDate: string, toDate: 
         if (endsAt > rangeEnd) break;
         if (startsAt < rangeStart) continue;
         if (startsAt < rules.now + rules.minimumNoticeMinutes * MS_PER_MINUTE) continue;
-        if (startsAt >= rules.now + rules.bookingWindowDays * MS_PER_DAY) continue;
+        if (startsAt >= windowEnd) continue;
         const occupied = {
           start: startsAt - rules.bufferBeforeMinutes * MS_PER_MINUTE,
           end: endsAt + rules.bufferAfterMinutes * MS_PER_MINUTE,

@@ -168,12 +168,3 @@ export function calendarDateOf(instant: InstantLike, timeZone: string): Calendar
 /** Today in the zone. */
 export const todayIn = (timeZone: string, now: InstantLike = Date.now()): CalendarDate =>
   calendarDateOf(now, timeZone);
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

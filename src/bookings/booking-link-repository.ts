@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { hashSecretToken, newSecretToken } from '../auth/secret-token.js';
 import type { Database } from '../db/schema.js';
+import { isBookingLinkAlive } from '../scheduling/booking-rules.js';
+import type { BookingStatus } from './booking.js';
 
 /**
  * The link in a customer's emails that opens their booking without signing in. The token has 256 random bits
@@ -40,16 +42,21 @@ export async function bookingOpenedByLink(
   bookingId: string,
   token: string,
   now: number,
-): Promise<{ bookingId: string; customerId: string; endsAt: number } | undefined> {
+): Promise<{ bookingId: string; customerId: string; status: BookingStatus; endsAt: number } | undefined> {
   const row = await db
     .selectFrom('booking_links')
     .innerJoin('bookings', 'bookings.id', 'booking_links.booking_id')
-    .select(['bookings.id', 'bookings.customer_id', 'bookings.ends_at'])
+    .select(['bookings.id', 'bookings.customer_id', 'bookings.status', 'bookings.ends_at'])
     .where('booking_links.token_hash', '=', hashSecretToken(token))
     .where('booking_links.booking_id', '=', bookingId)
     .where('booking_links.revoked_at', 'is', null)
-    .where('bookings.status', '!=', 'cancelled')
-    .where('bookings.ends_at', '>', now)
     .executeTakeFirst();
-  return row && { bookingId: row.id, customerId: row.customer_id, endsAt: row.ends_at };
+  if (!row) return undefined;
+  const booking = {
+    bookingId: row.id,
+    customerId: row.customer_id,
+    status: row.status as BookingStatus,
+    endsAt: row.ends_at,
+  };
+  return isBookingLinkAlive(booking, now) ? booking : undefined;
 }

@@ -1,4 +1,5 @@
 import type { SlotRefusal } from '../scheduling/availability.js';
+import type { BookingStatus } from '../scheduling/booking-rules.js';
 import type { ChangeRefusal } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { formatDuration } from '../shared/business-time.js';
@@ -9,8 +10,30 @@ function withBusinessWords(sentence: string, settings: BusinessSettings): string
 }
 
 export interface RefusedBooking {
-  status: 'confirmed' | 'cancelled' | 'completed';
+  status: BookingStatus;
 }
+
+/** What the office tried to do with a booking that is no longer open. */
+export type OfficeAction = 'move' | 'cancel' | 'complete' | 'confirm';
+
+const DONE: Record<Exclude<OfficeAction, 'confirm'>, string> = {
+  move: 'moved',
+  cancel: 'cancelled',
+  complete: 'completed',
+};
+
+/** Why the office cannot change this booking (it is cancelled or completed: both final). */
+export function officeRefusalMessage(action: OfficeAction, booking: RefusedBooking): string {
+  return action === 'confirm'
+    ? `this booking is ${booking.status}: there is nothing to confirm`
+    : `this booking is ${booking.status} and can no longer be ${DONE[action]}`;
+}
+
+export function serviceUnavailableMessage(service: { name: string }): string {
+  return `${service.name} cannot be booked at the moment.`;
+}
+
+export const SLOT_TAKEN_MESSAGE = 'Sorry, that time has just been taken. Please choose another.';
 
 /** Why a customer cannot change this booking, in plain words, ending with the business's own advice. */
 export function changeRefusalMessage(
@@ -51,6 +74,6 @@ export function slotRefusalMessage(code: SlotRefusal, settings: BusinessSettings
     case 'outside_working_hours':
       return 'That time is not one we offer. Please choose one of the times shown.';
     case 'slot_unavailable':
-      return 'Sorry, that time has just been taken. Please choose another.';
+      return SLOT_TAKEN_MESSAGE;
   }
 }
