@@ -1,5 +1,3 @@
-import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
 import { ok, type Result } from '../domain-error.js';
 import type { ChangeOutcome, ChangeRequest, Requester } from './booking-change.js';
 import { enqueueChangeNotifications } from './booking-notifications.js';
@@ -10,7 +8,7 @@ import { type ChangeDecision, decideChange } from './decide-change.js';
 
 /**
  * The one way a booking changes, whoever asks and whatever the change (see
- * docs/decisions/0010-booking-change-pipeline.md): in one write transaction, lock, load the change's context
+ * docs/decisions/0011-booking-change-pipeline.md): in one write transaction, lock, load the change's context
  * once, decide with a pure function, write, queue the notifications from the same context, and answer from
  * the write itself. The database's double-booking constraint stays the last guard.
  */
