@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { hasBookings } from '../bookings/booking-repository.js';
 import type { Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
@@ -19,26 +19,9 @@ import {
 
 export { findStaffMember, listStaff, type StaffMember } from './staff-repository.js';
 
-export const staffMemberSchema = z.object({
-  id: idField,
-  name: z.string(),
-  email: z.string().nullable(),
-  serviceIds: z.array(idField),
-  workingHours: workingHoursViewSchema.nullable(),
-});
+import type { newStaffMemberSchema, staffMemberPatchSchema } from './staff-schemas.js';
 
-export const newStaffMemberSchema = z.strictObject({
-  name: singleLineField(120).pipe(z.string().min(1, 'must not be empty')),
-  email: emailField.nullable().default(null),
-  serviceIds: z.array(idField).max(200).default([]),
-  workingHours: workingHoursSchema.nullable().default(null),
-});
-export const staffMemberPatchSchema = z.strictObject({
-  name: newStaffMemberSchema.shape.name.optional(),
-  email: emailField.nullable().optional(),
-  serviceIds: z.array(idField).max(200).optional(),
-  workingHours: workingHoursSchema.nullable().optional(),
-});
+export { newStaffMemberSchema, staffMemberPatchSchema, staffMemberSchema } from './staff-schemas.js';
 
 export async function getStaffMember(db: Kysely<Database>, id: string): Promise<Result<StaffMember>> {
   const member = await findStaffMember(db, id);

@@ -16,7 +16,7 @@ import { describeHistoryEntry } from './booking-history';
 import { useBusiness } from './business-context';
 import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
 import { RescheduleDialog } from './reschedule-dialog';
-import { BookingStatusBadge, Field, Loading, Modal, Notice, OutboxStatusBadge, PageHeader } from './ui';
+import { BookingStatusBadge, Loading, Modal, Notice, OutboxStatusBadge, PageHeader, ReasonField } from './ui';
 
 type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
 
@@ -345,17 +345,7 @@ function StatusDialog({
             ? 'The time is freed for other bookings and the customer is sent the Booking Cancelled email.'
             : 'The appointment took place. It can no longer be changed, by you or the customer.'}
         </p>
-        <Field label="Reason (optional)" hint="Kept in the booking’s history.">
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+        <ReasonField value={reason} onChange={setReason} />
       </form>
     </Modal>
   );

@@ -8,7 +8,7 @@ import { adminApi, emptyAsNull, problemMessage, query } from './admin-api';
 import { customersQuery } from './admin-queries';
 import { useReplaceQuery } from './navigation';
 import { useServerForm } from './server-form';
-import { EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
+import { EditButton, EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -88,14 +88,7 @@ export function CustomersPage() {
                     >
                       Bookings
                     </Link>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setEditing({ customer })}
-                      aria-label={`Edit ${customer.name}`}
-                    >
-                      Edit
-                    </button>
+                    <EditButton name={customer.name} onClick={() => setEditing({ customer })} />
                   </td>
                 </tr>
               ))}

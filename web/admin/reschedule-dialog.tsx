@@ -4,7 +4,7 @@ import { answerOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
-import { Field, Modal, Notice } from './ui';
+import { Modal, Notice, ReasonField } from './ui';
 
 /** Moves a booking to another time, as the office; the customer gets the Booking Rescheduled email. */
 export function RescheduleDialog({
@@ -108,17 +108,7 @@ export function RescheduleDialog({
           }}
           error={pickError}
         />
-        <Field label="Reason (optional)" hint="Kept in the booking’s history.">
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
+        <ReasonField value={reason} onChange={setReason} />
       </form>
     </Modal>
   );

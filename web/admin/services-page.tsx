@@ -6,7 +6,7 @@ import type { Service } from '../shared/api-types';
 import { ApiError, adminApi, problemMessage } from './admin-api';
 import { useBusiness } from './business-context';
 import { useServerForm } from './server-form';
-import { EmptyState, Field, Modal, Notice, PageHeader } from './ui';
+import { EditButton, EmptyState, Field, Modal, Notice, PageHeader } from './ui';
 
 type Editing = { service: Service | null } | null;
 
@@ -65,14 +65,7 @@ export function ServicesPage() {
                     )}
                   </td>
                   <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setEditing({ service })}
-                      aria-label={`Edit ${service.name}`}
-                    >
-                      Edit
-                    </button>
+                    <EditButton name={service.name} onClick={() => setEditing({ service })} />
                   </td>
                 </tr>
               ))}

@@ -1,13 +1,15 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
+import { newStaffMemberSchema } from '../../src/catalog/staff-schemas';
 import { dataOf } from '../shared/api-client';
 import type { StaffMember, WorkingHours } from '../shared/api-types';
 import {
   ApiError,
   adminApi,
   CHECK_THE_FIELDS,
+  emptyAsNull,
   errorFor,
-  fieldErrors,
   problemMessage,
   saveFailure,
 } from './admin-api';
@@ -15,6 +17,7 @@ import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
+import { useServerForm } from './server-form';
 import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
 import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
 
@@ -92,33 +95,17 @@ export function StaffPage() {
 
 function AddStaffDialog({ onClose, onAdded }: { onClose(): void; onAdded(member: StaffMember): void }) {
   const { services } = useBusiness();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [serviceIds, setServiceIds] = useState<string[]>(services.filter((s) => s.active).map((s) => s.id));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!name.trim()) {
-      setErrors({ name: 'Enter a name' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const data = await dataOf(
-        adminApi.POST('/api/v1/staff', {
-          body: { name: name.trim(), email: email.trim() || null, serviceIds },
-        }),
-      );
-      onAdded(data);
-    } catch (failure) {
-      setErrors(fieldErrors(failure));
-      setError(problemMessage(failure));
-      setBusy(false);
-    }
-  };
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: newStaffMemberSchema,
+    defaultValues: {
+      name: '',
+      email: null,
+      serviceIds: services.filter((service) => service.active).map((service) => service.id),
+    },
+    save: async (body) => onAdded(await dataOf(adminApi.POST('/api/v1/staff', { body }))),
+  });
+  const { register } = form;
+  const saving = state.kind === 'saving';
 
   return (
     <Modal
@@ -129,34 +116,30 @@ function AddStaffDialog({ onClose, onAdded }: { onClose(): void; onAdded(member:
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="add-staff-form" className="button button-primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add staff member'}
+          <button type="submit" form="add-staff-form" className="button button-primary" disabled={saving}>
+            {saving ? 'Adding…' : 'Add staff member'}
           </button>
         </>
       }
     >
-      <form id="add-staff-form" onSubmit={submit} noValidate>
-        {error && <Notice tone="error">{error}</Notice>}
-        <Field label="Name" error={errorFor(errors, 'name')}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              maxLength={120}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
+      <form id="add-staff-form" onSubmit={onSubmit} noValidate>
+        {state.kind === 'failed' && <Notice tone="error">{state.message}</Notice>}
+        <Field label="Name" error={errorOf('name')}>
+          {(props) => <input {...props} type="text" {...register('name')} />}
+        </Field>
+        <Field label="Email (optional)" error={errorOf('email')}>
+          {(props) => <input {...props} type="email" {...register('email', { setValueAs: emptyAsNull })} />}
+        </Field>
+        <Controller
+          control={form.control}
+          name="serviceIds"
+          render={({ field }) => (
+            <ServiceChoices
+              serviceIds={field.value ?? []}
+              onChange={field.onChange}
+              error={errorOf('serviceIds')}
             />
           )}
-        </Field>
-        <Field label="Email (optional)" error={errorFor(errors, 'email')}>
-          {(props) => (
-            <input {...props} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-          )}
-        </Field>
-        <ServiceChoices
-          serviceIds={serviceIds}
-          onChange={setServiceIds}
-          error={errorFor(errors, 'serviceIds')}
         />
       </form>
     </Modal>

@@ -101,6 +101,23 @@ export function Field({
   );
 }
 
+/** Why a booking was changed, kept in its history (the same limit as the API's reason). */
+export function ReasonField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  return (
+    <Field label="Reason (optional)" hint="Kept in the booking’s history.">
+      {(props) => (
+        <textarea
+          {...props}
+          rows={2}
+          maxLength={500}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 export function FieldError({ id, message }: { id?: string; message: string }) {
   return (
     <p className="field-error" id={id}>
@@ -213,6 +230,15 @@ const OUTBOX_STATUS_WORDS: Record<OutboxStatus, string> = {
 
 export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   return <span className={`badge badge-mail-${status}`}>{OUTBOX_STATUS_WORDS[status]}</span>;
+}
+
+/** "Edit" in a table row, read out with what it edits ("Edit Deep clean"). */
+export function EditButton({ name, onClick }: { name: string; onClick(): void }) {
+  return (
+    <button type="button" className="button button-small" onClick={onClick} aria-label={`Edit ${name}`}>
+      Edit
+    </button>
+  );
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {

@@ -12,7 +12,7 @@ import { errorMessage } from './error-words';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { bookingQuery } from './portal-queries';
 import { RescheduleDialog } from './reschedule-dialog';
-import { Notice, PageLoadError, Skeleton } from './ui-parts';
+import { MessagePage, Notice, PageLoadError, Skeleton } from './ui-parts';
 
 type Banner = { tone: 'success' | 'info' | 'error'; title: string; text: string };
 
@@ -221,48 +221,21 @@ function BookingSkeleton() {
 }
 
 function SignInToSee() {
-  useEffect(() => {
-    document.title = 'Sign in to see your booking';
-  }, []);
   return (
-    <div className="narrow">
-      <h1 className="page-title" tabIndex={-1}>
-        Sign in to see your booking
-      </h1>
-      <div className="card card-padded">
-        <p>
-          For your privacy, a booking opens from the link in your booking emails, or after you sign in with
-          your email address.
-        </p>
-        <div className="button-row">
-          <Link className="button button-primary" to={SIGN_IN_PATH}>
-            Sign in with your email
-          </Link>
-        </div>
-      </div>
-    </div>
+    <MessagePage
+      title="Sign in to see your booking"
+      action={{ to: SIGN_IN_PATH, label: 'Sign in with your email' }}
+    >
+      For your privacy, a booking opens from the link in your booking emails, or after you sign in with your
+      email address.
+    </MessagePage>
   );
 }
 
 function BookingNotFound() {
-  useEffect(() => {
-    document.title = 'Booking not found';
-  }, []);
   return (
-    <div className="narrow">
-      <h1 className="page-title" tabIndex={-1}>
-        Booking not found
-      </h1>
-      <div className="card card-padded">
-        <p>
-          We could not find this booking. The address may be mistyped, or it may belong to another account.
-        </p>
-        <div className="button-row">
-          <Link className="button button-primary" to={MY_BOOKINGS_PATH}>
-            Go to My bookings
-          </Link>
-        </div>
-      </div>
-    </div>
+    <MessagePage title="Booking not found" action={{ to: MY_BOOKINGS_PATH, label: 'Go to My bookings' }}>
+      We could not find this booking. The address may be mistyped, or it may belong to another account.
+    </MessagePage>
   );
 }

@@ -7,7 +7,7 @@ import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { cancelBooking } from './portal-api';
 import { reloadBooking } from './portal-queries';
-import { BusyButton, Notice } from './ui-parts';
+import { BusyButton, Notice, OptionalText } from './ui-parts';
 
 /** "Cancel booking", asked once more before it happens: it cannot be undone online. */
 export function CancelDialog({
@@ -90,19 +90,7 @@ export function CancelDialog({
       </div>
       {!blocked && (
         <>
-          <div className="field">
-            <label htmlFor="cancel-reason">
-              Reason <span className="optional">(optional)</span>
-            </label>
-            <textarea
-              id="cancel-reason"
-              rows={3}
-              maxLength={500}
-              value={reason}
-              disabled={busy}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
+          <OptionalText label="Reason" value={reason} onChange={setReason} maxLength={500} disabled={busy} />
           <p className="muted small">This cannot be undone online. We will email you to confirm.</p>
         </>
       )}

@@ -15,7 +15,7 @@ import { BookingViewPage } from './booking-view-page';
 import { signOut } from './portal-api';
 import { MY_BOOKINGS_PATH, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
 import { meQuery } from './portal-queries';
-import { Skeleton } from './ui-parts';
+import { MessagePage, Skeleton } from './ui-parts';
 
 // The booking page, where customers arrive from their emails, comes with the app; the others when visited.
 const MyBookingsPage = lazy(() =>
@@ -56,23 +56,10 @@ function PortalRoutes() {
 }
 
 function NotFoundPage() {
-  useEffect(() => {
-    document.title = 'Page not found';
-  }, []);
   return (
-    <div className="narrow">
-      <h1 className="page-title" tabIndex={-1}>
-        Page not found
-      </h1>
-      <div className="card card-padded">
-        <p>There is no page at this address.</p>
-        <div className="button-row">
-          <Link className="button button-primary" to={MY_BOOKINGS_PATH}>
-            Go to My bookings
-          </Link>
-        </div>
-      </div>
-    </div>
+    <MessagePage title="Page not found" action={{ to: MY_BOOKINGS_PATH, label: 'Go to My bookings' }}>
+      There is no page at this address.
+    </MessagePage>
   );
 }
 

@@ -10,7 +10,7 @@ import { ChangeAttempt } from './idempotency-key';
 import { SlotPicker } from './lazy-slot-picker';
 import { rescheduleBooking } from './portal-api';
 import { reloadBooking, rescheduleSlots } from './portal-queries';
-import { BusyButton, Notice } from './ui-parts';
+import { BusyButton, Notice, OptionalText } from './ui-parts';
 
 /** Failures worth simply trying again: nothing was decided about the booking. */
 const isTransient = (error: unknown) =>
@@ -154,19 +154,13 @@ export function RescheduleDialog({
               {formatDuration(booking.service.durationMinutes)}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="reschedule-reason">
-              Reason for the change <span className="optional">(optional)</span>
-            </label>
-            <textarea
-              id="reschedule-reason"
-              rows={3}
-              maxLength={500}
-              value={reason}
-              disabled={busy}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
+          <OptionalText
+            label="Reason for the change"
+            value={reason}
+            onChange={setReason}
+            maxLength={500}
+            disabled={busy}
+          />
           <p className="muted small">We will email you a confirmation with the new time.</p>
         </>
       )}

@@ -12,7 +12,7 @@ import { SlotPicker } from './lazy-slot-picker';
 import { scheduleAppointment } from './portal-api';
 import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { offeredServicesQuery, serviceSlots } from './portal-queries';
-import { BusyButton, Notice, PageLoadError, Skeleton } from './ui-parts';
+import { BusyButton, MessagePage, Notice, OptionalText, PageLoadError, Skeleton } from './ui-parts';
 
 type Step = 'service' | 'time' | 'confirm';
 const STEPS: Step[] = ['service', 'time', 'confirm'];
@@ -88,19 +88,12 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
 
   if (load.error instanceof ApiError && load.error.status === 401) {
     return (
-      <div className="narrow">
-        <h1 className="page-title" tabIndex={-1}>
-          Schedule an appointment
-        </h1>
-        <div className="card card-padded">
-          <p>Sign in with your email address to book a new appointment.</p>
-          <div className="button-row">
-            <Link className="button button-primary" to={SIGN_IN_PATH}>
-              Sign in with your email
-            </Link>
-          </div>
-        </div>
-      </div>
+      <MessagePage
+        title="Schedule an appointment"
+        action={{ to: SIGN_IN_PATH, label: 'Sign in with your email' }}
+      >
+        Sign in with your email address to book a new appointment.
+      </MessagePage>
     );
   }
 
@@ -214,19 +207,13 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
                   <dd>{formatWhen(slot.startsAt, zone ?? 'UTC')}</dd>
                 </div>
               </dl>
-              <div className="field">
-                <label htmlFor="new-booking-notes">
-                  Notes for us <span className="optional">(optional)</span>
-                </label>
-                <textarea
-                  id="new-booking-notes"
-                  rows={3}
-                  maxLength={2000}
-                  value={notes}
-                  disabled={busy}
-                  onChange={(event) => setNotes(event.target.value)}
-                />
-              </div>
+              <OptionalText
+                label="Notes for us"
+                value={notes}
+                onChange={setNotes}
+                maxLength={2000}
+                disabled={busy}
+              />
             </>
           )}
 

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId } from 'react';
+import { Link } from 'react-router';
 
 export function Spinner({ label }: { label?: string }) {
   return (
@@ -102,6 +103,68 @@ export function PageLoadError({ message, onRetry }: { message: string; onRetry: 
         <button type="button" className="button button-secondary" onClick={onRetry}>
           Try again
         </button>
+      </div>
+    </div>
+  );
+}
+
+/** A free-text field the customer may leave empty: a reason for a change, notes for the business. */
+export function OptionalText({
+  label,
+  value,
+  onChange,
+  maxLength,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  disabled: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} <span className="optional">(optional)</span>
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        maxLength={maxLength}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A page that only says where things stand and offers one way on (sign in, back to My bookings). */
+export function MessagePage({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action: { to: string; label: string };
+}) {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return (
+    <div className="narrow">
+      <h1 className="page-title" tabIndex={-1}>
+        {title}
+      </h1>
+      <div className="card card-padded">
+        <p>{children}</p>
+        <div className="button-row">
+          <Link className="button button-primary" to={action.to}>
+            {action.label}
+          </Link>
+        </div>
       </div>
     </div>
   );
