@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useBlocker, useSearchParams } from 'react-router';
 
 /** Leaving a page with unsaved edits, and the filters kept in the address, on React Router. */
@@ -14,15 +14,20 @@ export function mayLeave(): boolean {
 
 /** While `dirty`, leaving the page (link, Back, reload, closing the tab) asks first. */
 export function useLeaveGuard(dirty: boolean, message = LEAVE_MESSAGE): void {
-  // Changing the filters in the address stays on the page: only another page is "leaving".
+  const latest = useRef({ dirty, message });
+  latest.current = { dirty, message };
+  // Asked while the navigation is being decided, in the click that started it; changing only the filters in
+  // the address stays on the page and is not leaving.
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) =>
+      latest.current.dirty &&
+      currentLocation.pathname !== nextLocation.pathname &&
+      !window.confirm(latest.current.message),
   );
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(message)) blocker.proceed();
-    else blocker.reset();
-  }, [blocker, message]);
+    // The office already chose to stay.
+    if (blocker.state === 'blocked') blocker.reset();
+  }, [blocker]);
 
   useEffect(() => {
     if (!dirty) return;
