@@ -4,9 +4,7 @@ import type { z } from 'zod';
 import { hasBookings } from '../bookings/booking-repository.js';
 import type { Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
-import { emailField, idField, singleLineField } from '../field-schemas.js';
 import { givenFields } from '../patch-fields.js';
-import { workingHoursSchema, workingHoursViewSchema } from '../settings/working-hours-schema.js';
 import { existingServiceIds } from './service-repository.js';
 import {
   deleteStaffRow,
