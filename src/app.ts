@@ -14,16 +14,11 @@ import { registerCatalogRoutes } from './catalog/catalog-routes.js';
 import type { TrustProxy } from './config.js';
 import { registerEmailRoutes } from './email/email-routes.js';
 import type { App, AppContext } from './http/app-context.js';
-import {
-  answerClientError,
-  answerFrameworkError,
-  installErrorHandler,
-  sendProblem,
-} from './http/error-handler.js';
+import { installErrorHandler, sendProblem } from './http/error-handler.js';
 import { registerHomePage } from './http/home-page.js';
 import { nameResponseSchemas, withoutUnusedSchemas } from './http/openapi-components.js';
 import { registerOperationsRoutes } from './http/operations-routes.js';
-import { observeRequests } from './http/request-observer.js';
+import { observeRequests, refusalsBeforeRouting } from './http/request-observer.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerWebApps } from './http/web-apps.js';
 import { registerPortalRoutes } from './portal/portal-routes.js';
@@ -93,8 +88,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
     // On close: idle keep-alive connections go at once; busy ones finish their request first.
     forceCloseConnections: 'idle',
     return503OnClosing: false,
-    frameworkErrors: answerFrameworkError,
-    clientErrorHandler: answerClientError,
+    ...refusalsBeforeRouting(context.metrics),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

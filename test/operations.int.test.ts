@@ -154,6 +154,13 @@ describe('metrics and access log', () => {
     expect(samples(scraped.body, 'rebook_http_request_duration_seconds_count')).toEqual([]);
   });
 
+  it('writes an access line for what the router refuses before any route runs', async () => {
+    await t.app.inject({ method: 'GET', url: '/api/v1/bookings/%E0%A4%A' });
+    await t.app.inject({ method: 'GET', url: `/api/v1/bookings/${'x'.repeat(300)}` });
+    const refused = log.lines.filter((line) => line.msg === 'request' && line.route === 'unmatched');
+    expect(refused.map((line) => line.status)).toEqual(expect.arrayContaining([400, 414]));
+  });
+
   it('writes one JSON access line a request, with no token, password or cookie', async () => {
     const access = log.lines.filter((line) => line.msg === 'request');
     const reschedules = access.filter((line) => line.route === '/api/v1/bookings/:id/reschedule');

@@ -120,8 +120,8 @@ export function sendDatabaseUnavailable(reply: FastifyReply): FastifyReply {
  * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, a malformed request
  * line, a request that took too long): answer those on the raw socket, as problem+json, then close it.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): number | undefined {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return undefined;
   const status =
     error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
   const problem = PROTOCOL_PROBLEM[status];
@@ -133,6 +133,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
     );
   }
   socket.destroy();
+  return status;
 }
 
 /** The router's own refusals (a URL it cannot decode, a path segment over the length limit). */
