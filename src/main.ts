@@ -10,13 +10,14 @@ import type { MailTransport } from './email/mail-transport.js';
 import { startWorker } from './jobs/worker.js';
 import { createAppMetrics } from './observability/app-metrics.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { reportStartupFailure, stopOnSignals } from './process-lifecycle.js';
+import { logProcessWarnings, reportStartupFailure, stopOnSignals } from './process-lifecycle.js';
 
 /** Composition root: `node dist/server/main.js [--demo]`. */
 async function main(argv: readonly string[]): Promise<void> {
   const withDemo = argv.includes('--demo');
   const config = loadConfig();
   const log = createLogger(config.logLevel, 'app');
+  logProcessWarnings(log);
   const clock = systemClock;
   const store = await openStore(config.database);
   await migrateToLatest(store);

@@ -39,6 +39,17 @@ export function stopOnSignals(
 }
 
 /**
+ * Node's own warnings (a deprecation inside a library, e.g. pg's when a connection dies mid-transaction) as log
+ * lines instead of plain text on stderr, so that every line the process prints stays a JSON object.
+ */
+export function logProcessWarnings(log: Logger): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    log.warn({ warning: { name: warning.name, message: warning.message } }, 'process warning');
+  });
+}
+
+/**
  * A start-up failure in one line: plain words on a terminal, a JSON log line (level fatal) anywhere else.
  * The `known` ones are the operator's to fix and need no stack.
  */

@@ -5,12 +5,13 @@ import { migrateToLatest } from './db/migrations.js';
 import { mailTransportFor, parseMailFrom } from './email/mail-setup.js';
 import { startWorker } from './jobs/worker.js';
 import { createLogger } from './observability/logger.js';
-import { reportStartupFailure, stopOnSignals } from './process-lifecycle.js';
+import { logProcessWarnings, reportStartupFailure, stopOnSignals } from './process-lifecycle.js';
 
 /** `npm run worker`: the background worker alone (email outbox, reminders), for running beside app processes. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel, 'worker');
+  logProcessWarnings(log);
   const store = await openStore(config.database);
   await migrateToLatest(store);
   const transport = mailTransportFor(config);
