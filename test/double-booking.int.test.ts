@@ -49,7 +49,8 @@ describeEachDatabase('no double booking under concurrent writes', (kind) => {
       }
     }
     await expectNoOverlaps();
-  });
+    // 2,000 requests: a correctness test, not a timed one; on a loaded 2-core machine PostgreSQL takes ~30 s.
+  }, 120_000);
 
   it(`lets exactly one of ${CONTENDERS} concurrent new bookings of one slot win`, async () => {
     const target = '2027-08-02T15:00:00.000Z';
