@@ -102,6 +102,15 @@ function startLoad(
   };
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function tally(outcomes: Outcome[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of outcomes) {
@@ -274,28 +283,41 @@ describe('faults of the built processes', () => {
 
   if (canRunCluster) {
     describe('PostgreSQL restart under two apps and two workers [postgres]', () => {
-      const CLUSTER = ['15', 'faults'];
-      const PORT = 5433;
-      const databaseUrl = `postgres://postgres@127.0.0.1:${PORT}/rebook_faults`;
+      // A cluster of this run's own (its name carries our pid, its port is free): several suites may run on
+      // one machine at once, and a restart or a drop must never reach another's.
+      const CLUSTER = ['15', `faults_${process.pid}`];
+      let port: number;
+      let databaseUrl: string;
       let workDirectory: string;
       const processes: RunningProcess[] = [];
 
-      const dropCluster = () => {
+      const dropCluster = (name: string) => {
         try {
-          execFileSync('pg_dropcluster', ['--stop', ...CLUSTER], { stdio: 'ignore' });
+          execFileSync('pg_dropcluster', ['--stop', '15', name], { stdio: 'ignore' });
         } catch {
           // there was none
+        }
+      };
+      /** Clusters an earlier run left behind when it was killed: its process is gone. */
+      const dropLeftovers = () => {
+        const clusters = execFileSync('pg_lsclusters', ['--no-header']).toString().split('\n');
+        for (const line of clusters) {
+          const pid = /^15\s+faults_(\d+)\s/.exec(line)?.[1];
+          if (pid && !isRunning(Number(pid))) dropCluster(`faults_${pid}`);
         }
       };
 
       beforeAll(async () => {
         workDirectory = mkdtempSync(join(tmpdir(), 'rebook-faults-'));
-        dropCluster();
-        execFileSync('pg_createcluster', [...CLUSTER, '-p', String(PORT), '--', '--auth=trust'], {
+        dropLeftovers();
+        dropCluster(CLUSTER[1] as string);
+        port = await freePort();
+        databaseUrl = `postgres://postgres@127.0.0.1:${port}/rebook_faults`;
+        execFileSync('pg_createcluster', [...CLUSTER, '-p', String(port), '--', '--auth=trust'], {
           stdio: 'ignore',
         });
         execFileSync('pg_ctlcluster', [...CLUSTER, 'start'], { stdio: 'ignore' });
-        const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${PORT}/postgres` });
+        const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
         await admin.connect();
         await admin.query('CREATE DATABASE rebook_faults');
         await admin.end();
@@ -303,7 +325,7 @@ describe('faults of the built processes', () => {
       afterAll(async () => {
         for (const each of processes) if (each.alive()) each.child.kill('SIGKILL');
         await Promise.all(processes.map((each) => each.exited));
-        dropCluster();
+        dropCluster(CLUSTER[1] as string);
         rmSync(workDirectory, { recursive: true, force: true });
       }, 60_000);
 
