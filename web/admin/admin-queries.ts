@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { answerOf, dataOf, given } from '../shared/api-client';
 import type { EmailKind } from '../shared/api-types';
 import { adminApi } from './admin-api';
+import { BOOKING_STATUSES, OUTBOX_STATUSES } from './admin-words';
 
 /**
  * What the admin pages read, as TanStack Query options: one key per resource, so a change invalidates
@@ -43,9 +44,13 @@ export interface BookingFilter {
   status?: string;
 }
 
-type BookingStatusFilter = 'confirmed' | 'cancelled' | 'completed';
-const isStatus = (value: string | undefined): value is BookingStatusFilter =>
-  value === 'confirmed' || value === 'cancelled' || value === 'completed';
+/** A filter from the address is sent only when it names one of the API's values. */
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: string | undefined): value is T =>
+    (values as readonly string[]).includes(value ?? '');
+const isStatus = oneOf(BOOKING_STATUSES);
+const isOutboxStatus = oneOf(OUTBOX_STATUSES);
 
 export const bookingsQuery = ({ status, ...filter }: BookingFilter) =>
   queryOptions({
@@ -88,10 +93,6 @@ export const availabilityQuery = (filter: {
       ),
     staleTime: 0,
   });
-
-type OutboxStatusFilter = 'pending' | 'sending' | 'sent' | 'failed';
-const isOutboxStatus = (value: string | undefined): value is OutboxStatusFilter =>
-  value === 'pending' || value === 'sending' || value === 'sent' || value === 'failed';
 
 export const outboxQuery = ({ status, ...filter }: { status?: string; bookingId?: string; limit?: number }) =>
   queryOptions({

@@ -6,7 +6,7 @@ import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { customersQuery } from './admin-queries';
 import { useBusiness } from './business-context';
 import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
-import { Field, Modal, Notice } from './ui';
+import { Field, Modal, Notice, OptionalTextField } from './ui';
 
 /** A booking taken by the office (on the phone, at the counter); the customer gets the Booking Confirmation. */
 export function NewBookingDialog({
@@ -160,17 +160,13 @@ export function NewBookingDialog({
           onChange={setChoice}
           error={errors.startsAt}
         />
-        <Field label="Notes (optional)" hint="Shown to the customer in their emails.">
-          {(props) => (
-            <textarea
-              {...props}
-              rows={2}
-              maxLength={2000}
-              value={notes}
-              onChange={(e) => setNotes(e.target.value)}
-            />
-          )}
-        </Field>
+        <OptionalTextField
+          label="Notes"
+          hint="Shown to the customer in their emails."
+          maxLength={2000}
+          value={notes}
+          onChange={setNotes}
+        />
       </form>
     </Modal>
   );

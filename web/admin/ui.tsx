@@ -101,15 +101,27 @@ export function Field({
   );
 }
 
-/** Why a booking was changed, kept in its history (the same limit as the API's reason). */
-export function ReasonField({ value, onChange }: { value: string; onChange(value: string): void }) {
+/** Free text the office may leave empty: a booking's notes, why it was changed. */
+export function OptionalTextField({
+  label,
+  hint,
+  maxLength,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  maxLength: number;
+  value: string;
+  onChange(value: string): void;
+}) {
   return (
-    <Field label="Reason (optional)" hint="Kept in the booking’s history.">
+    <Field label={`${label} (optional)`} hint={hint}>
       {(props) => (
         <textarea
           {...props}
           rows={2}
-          maxLength={500}
+          maxLength={maxLength}
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />
@@ -117,6 +129,11 @@ export function ReasonField({ value, onChange }: { value: string; onChange(value
     </Field>
   );
 }
+
+/** Why a booking was changed, kept in its history (the same limit as the API's reason). */
+export const ReasonField = (props: { value: string; onChange(value: string): void }) => (
+  <OptionalTextField label="Reason" hint="Kept in the booking’s history." maxLength={500} {...props} />
+);
 
 export function FieldError({ id, message }: { id?: string; message: string }) {
   return (
