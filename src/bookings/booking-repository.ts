@@ -60,16 +60,9 @@ export interface LockedBooking {
   staff: Selectable<StaffTable> | null;
 }
 
-/**
- * The booking, locked against concurrent changes until the transaction ends, read in one query with its
- * customer, service and staff member (their services are not included).
- */
-export async function lockBookingWithParties(
-  tx: Kysely<Database>,
-  dialect: DialectName,
-  id: string,
-): Promise<LockedBooking | undefined> {
-  const query = tx
+/** Bookings joined with the rows they are about: one query for a change's context or a booking's page. */
+function withParties(db: Kysely<Database>) {
+  return db
     .selectFrom('bookings')
     .leftJoin('customers', 'customers.id', 'bookings.customer_id')
     .leftJoin('services', 'services.id', 'bookings.service_id')
@@ -92,10 +85,12 @@ export async function lockBookingWithParties(
       'staff.working_hours as staff_working_hours',
       'staff.created_at as staff_created_at',
       'staff.updated_at as staff_updated_at',
-    ])
-    .where('bookings.id', '=', id);
-  const row = await lockedForChangeOf(query, dialect, 'bookings').executeTakeFirst();
-  if (!row) return undefined;
+    ]);
+}
+
+type PartiesRow = NonNullable<Awaited<ReturnType<ReturnType<typeof withParties>['executeTakeFirst']>>>;
+
+function partiesOf(row: PartiesRow): LockedBooking {
   const booking = toBooking(row);
   return {
     booking,
@@ -134,6 +129,20 @@ export async function lockBookingWithParties(
             updated_at: row.staff_updated_at ?? 0,
           },
   };
+}
+
+/**
+ * The booking, locked against concurrent changes until the transaction ends, read in one query with its
+ * customer, service and staff member (their services are not included).
+ */
+export async function lockBookingWithParties(
+  tx: Kysely<Database>,
+  dialect: DialectName,
+  id: string,
+): Promise<LockedBooking | undefined> {
+  const query = withParties(tx).where('bookings.id', '=', id);
+  const row = await lockedForChangeOf(query, dialect, 'bookings').executeTakeFirst();
+  return row && partiesOf(row);
 }
 
 export interface BookingFilter {
@@ -430,29 +439,17 @@ export async function findBookingFacts(
   bookingId: string,
   customerId?: string,
 ): Promise<BookingFacts | undefined> {
-  let query = db
-    .selectFrom('bookings')
-    .innerJoin('customers', 'customers.id', 'bookings.customer_id')
-    .leftJoin('services', 'services.id', 'bookings.service_id')
-    .leftJoin('staff', 'staff.id', 'bookings.staff_id')
-    .selectAll('bookings')
-    .select([
-      'customers.name as customer_name',
-      'customers.email as customer_email',
-      'customers.timezone as customer_timezone',
-      'services.name as service_name',
-      'staff.name as staff_name',
-    ])
-    .where('bookings.id', '=', bookingId);
+  let query = withParties(db).where('bookings.id', '=', bookingId);
   if (customerId !== undefined) query = query.where('bookings.customer_id', '=', customerId);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  const booking = toBooking(row);
+  const { booking, customer, service, staff } = partiesOf(row);
+  if (!customer) return undefined;
   return {
     booking,
     history: await listHistory(db, booking.id),
-    serviceName: row.service_name,
-    staffName: row.staff_name,
-    customer: { name: row.customer_name, email: row.customer_email, timezone: row.customer_timezone },
+    serviceName: service?.name ?? null,
+    staffName: staff?.name ?? null,
+    customer,
   };
 }
