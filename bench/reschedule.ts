@@ -292,7 +292,7 @@ interface BookingRowLite {
 
 /**
  * The same transaction the app runs for an admin reschedule, hand-written on the driver: read and lock the
- * booking, read the service, lock the staff calendar (PostgreSQL), check conflicts (bookings, blocked events),
+ * booking, read the service, lock the staff calendar (PostgreSQL), check conflicts (the app's busy-times query),
  * update with the version check, insert the history entry, read the customer and settings, insert the outbox
  * row, drop the pending reminder and schedule the new one. No HTTP, no Kysely, no validation, no re-read after.
  */
@@ -326,17 +326,28 @@ export async function rescheduleTransaction(
     if (dialect === 'postgres') {
       await c.query('select pg_advisory_xact_lock(hashtext($1))', [`staff-calendar:${booking.staff_id}`]);
     }
-    const bookingConflicts = await c.query(
-      `select id, starts_at, ends_at from bookings where staff_id = ${p(1)} and status = 'confirmed'
-       and occupied_from < ${p(2)} and occupied_until > ${p(3)} and id != ${p(4)} order by starts_at limit 1`,
-      [booking.staff_id, until, from, booking.id],
-    );
-    const blockedConflicts = await c.query(
-      `select id, starts_at, ends_at from blocked_events where (staff_id = ${p(1)} or staff_id is null)
-       and starts_at < ${p(2)} and ends_at > ${p(3)} order by starts_at limit 1`,
-      [booking.staff_id, until, from],
-    );
-    if (bookingConflicts.length > 0 || blockedConflicts.length > 0) return await rollback(c, 409);
+    // The app's conflict query (findBusyTimes, as loadChangeContext asks it): the staff member's busy times
+    // from a day before to two days after the new start, the booking itself left out, decided in JS.
+    const busy = (await c.query(
+      `select 'booking' as "kind", "id", staff_id as "staff_id", "starts_at", "ends_at", "occupied_from" as "start",
+       "occupied_until" as "end" from "bookings" where "staff_id" in (${p(1)}) and "status" = ${p(2)}
+       and "occupied_from" < ${p(3)} and "occupied_until" > ${p(4)} and "id" != ${p(5)}
+       union all select 'blocked_event' as "kind", "id", "staff_id", "starts_at", "ends_at", "starts_at" as "start",
+       "ends_at" as "end" from "blocked_events" where ("staff_id" in (${p(6)}) or "staff_id" is null)
+       and "starts_at" < ${p(7)} and "ends_at" > ${p(8)} order by "start"`,
+      [
+        booking.staff_id,
+        'confirmed',
+        planned.startsAt + 2 * DAY,
+        planned.startsAt - DAY,
+        booking.id,
+        booking.staff_id,
+        planned.startsAt + 2 * DAY,
+        planned.startsAt - DAY,
+      ],
+    )) as Array<{ start: number; end: number }>;
+    if (busy.some((time) => Number(time.start) < until && Number(time.end) > from))
+      return await rollback(c, 409);
     const updated = await c.run(
       `update bookings set starts_at = ${p(1)}, ends_at = ${p(2)}, occupied_from = ${p(3)}, occupied_until = ${p(4)},
        status = ${p(5)}, allows_overlap = ${p(6)}, reschedule_count = ${p(7)}, version = ${p(8)}, updated_at = ${p(9)}
