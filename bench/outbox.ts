@@ -10,7 +10,9 @@ import { PUBLIC_URL } from './fixture.js';
 import type { Report } from './report.js';
 import { chunks, elapsed, formatMs, formatRate, log } from './support.js';
 
-const TARGET_PER_SECOND = 10_000;
+/** The issue's targets: one dispatcher to memory ≥ 3,000/s on SQLite, ≥ 1,500/s on PostgreSQL; two on PostgreSQL ≥ 1.5× one. */
+const TARGET_PER_SECOND = { sqlite: 3_000, postgres: 1_500 } as const;
+const TWO_DISPATCHERS_GAIN = 1.5;
 
 /** Due reminder emails for existing future bookings, written in bulk (as queueDueReminders would, row by row). */
 async function enqueueReminders(
@@ -104,6 +106,8 @@ export async function measureOutbox(
   report: Report,
   options: { rows: number; seconds: number; smtpMessages: number; smtpSeconds: number },
 ): Promise<void> {
+  const target = TARGET_PER_SECOND[db.kind];
+  let oneDispatcherRate = 0;
   for (const count of [1, 2]) {
     const pending = await pendingCount(db);
     if (pending < options.rows) {
@@ -127,16 +131,23 @@ export async function measureOutbox(
     const rate = sent / seconds;
     const drained = results.every((r) => r.drained);
     const errors = results.flatMap((r) => r.errors);
+    if (count === 1) oneDispatcherRate = rate;
+    // Two dispatchers are judged against one (PostgreSQL: they must scale); on SQLite one writer serialises
+    // them, so there the pair is held to the one-dispatcher target.
+    const scaled = count === 2 && db.kind === 'postgres';
+    const gain = rate / oneDispatcherRate;
     report.add({
       scenario: 'M1',
       database: db.kind,
       tier: data.tier.name,
       case: `outbox → memory transport, ${count} dispatcher${count > 1 ? 's' : ''}`,
       figure: `${formatRate(rate, ' emails/s')} (${sent} in ${seconds.toFixed(1)} s${drained ? ', drained' : ` of ${options.rows}, stopped`})`,
-      baseline: `target ${formatRate(TARGET_PER_SECOND, '/s')}`,
-      ratio: `${((rate / TARGET_PER_SECOND) * 100).toFixed(1)}% of target`,
-      target: '≥ 10,000/s',
-      verdict: rate >= TARGET_PER_SECOND ? 'met' : 'MISSED',
+      baseline: scaled
+        ? `1 dispatcher ${formatRate(oneDispatcherRate, '/s')}`
+        : `target ${formatRate(target, '/s')}`,
+      ratio: scaled ? `${gain.toFixed(2)}× of one` : `${((rate / target) * 100).toFixed(1)}% of target`,
+      target: scaled ? `≥ ${TWO_DISPATCHERS_GAIN}× one` : `≥ ${formatRate(target, '/s')}`,
+      verdict: (scaled ? gain >= TWO_DISPATCHERS_GAIN : rate >= target) ? 'met' : 'MISSED',
       detail: { results: results.map(({ messageIds: _, ...r }) => r), unique, sentInDatabase },
     });
     report.check(

@@ -8,7 +8,8 @@ import type { Report } from './report.js';
 import { formatRate, formatRatio } from './support.js';
 
 const CONNECTIONS = 50;
-const LIMIT = 0.15;
+/** The issue's targets: the booking view at ≥ 0.15× of hello on SQLite, ≥ 0.10× on PostgreSQL (a round trip per statement). */
+const LIMIT = { sqlite: 0.15, postgres: 0.1 } as const;
 
 /** P1: the customer's booking view, API and page, at 50 clients, against a bare Fastify hello route. */
 export async function measurePortalView(f: Fixture, report: Report, seconds: number): Promise<void> {
@@ -30,6 +31,7 @@ export async function measurePortalView(f: Fixture, report: Report, seconds: num
   });
   const shell = await run(f.server.baseUrl, '/portal', headers);
   const helloFigure = `bare hello ${formatRate(hello.perSecond)} p99 ${hello.latency.p99} ms`;
+  const limit = LIMIT[f.db.kind];
   const row = (name: string, result: LoadResult, okPerSecond: number, extra = '') => {
     const ratio = okPerSecond / hello.perSecond;
     report.add({
@@ -40,8 +42,8 @@ export async function measurePortalView(f: Fixture, report: Report, seconds: num
       figure: `${formatRate(okPerSecond)} 2xx, p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms${extra}`,
       baseline: helloFigure,
       ratio: `${formatRatio(ratio)} of hello`,
-      target: `≥ ${LIMIT}×`,
-      verdict: ratio >= LIMIT ? 'met' : 'MISSED',
+      target: `≥ ${limit}×`,
+      verdict: ratio >= limit ? 'met' : 'MISSED',
       detail: { result, hello },
     });
   };

@@ -41,8 +41,43 @@ function openSqlite(path: string): Store {
       `cannot open the SQLite database at ${path}: ${(error as Error).message}`,
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, and preparing was ~12% of a slots request's CPU
+ * (docs/benchmarks.md, finding 5); the app asks the same few hundred SQL texts over and over. Statements are
+ * kept by SQL text, the least recently used dropped beyond a bound (`in (…)` lists make texts vary). Reuse is
+ * safe because the driver runs one query at a time on its one connection; a statement still being iterated
+ * (Kysely's streaming) is busy, so that case prepares a fresh one instead.
+ */
+function withStatementCache(database: BetterSqlite3.Database): BetterSqlite3.Database {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string): BetterSqlite3.Statement => {
+    const cached = statements.get(text);
+    if (cached && !cached.busy) {
+      statements.delete(text);
+      statements.set(text, cached);
+      return cached;
+    }
+    const statement = database.prepare(text);
+    statements.set(text, statement);
+    if (statements.size > STATEMENT_CACHE_SIZE) {
+      const oldest = statements.keys().next().value;
+      if (oldest !== undefined) statements.delete(oldest);
+    }
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 async function openPostgres(url: string): Promise<Store> {
