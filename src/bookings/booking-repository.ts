@@ -433,17 +433,27 @@ export async function findBusyTimes(
   return busy;
 }
 
+/** A booking with its customer, service and staff member, in one query; `customerId` given: only if it is theirs. */
+export async function findBookingWithParties(
+  db: Kysely<Database>,
+  bookingId: string,
+  customerId?: string,
+): Promise<LockedBooking | undefined> {
+  let query = withParties(db).where('bookings.id', '=', bookingId);
+  if (customerId !== undefined) query = query.where('bookings.customer_id', '=', customerId);
+  const row = await query.executeTakeFirst();
+  return row && partiesOf(row);
+}
+
 /** A booking with the names its pages show; `customerId` given: only if it is that customer's. */
 export async function findBookingFacts(
   db: Kysely<Database>,
   bookingId: string,
   customerId?: string,
 ): Promise<BookingFacts | undefined> {
-  let query = withParties(db).where('bookings.id', '=', bookingId);
-  if (customerId !== undefined) query = query.where('bookings.customer_id', '=', customerId);
-  const row = await query.executeTakeFirst();
-  if (!row) return undefined;
-  const { booking, customer, service, staff } = partiesOf(row);
+  const parties = await findBookingWithParties(db, bookingId, customerId);
+  if (!parties) return undefined;
+  const { booking, customer, service, staff } = parties;
   if (!customer) return undefined;
   return {
     booking,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Booking, BookingFacts } from '../bookings/booking.js';
-import { findBooking, findBookingFacts, listBookings } from '../bookings/booking-repository.js';
+import { findBookingFacts, listBookings } from '../bookings/booking-repository.js';
 import { bookingSchema, bookingView } from '../bookings/booking-schemas.js';
 import { changeRefusalMessage } from '../bookings/refusal-messages.js';
 import { listServices } from '../catalog/services.js';
@@ -145,14 +145,4 @@ export async function portalBookingSummaries(
       staffName: staffName.get(booking.staffId) ?? '',
     };
   });
-}
-
-/** The customer's own booking, or not found: the portal never confirms that someone else's booking exists. */
-export async function findCustomerBooking(
-  db: Kysely<Database>,
-  bookingId: string,
-  customerId: string,
-): Promise<Result<Booking>> {
-  const booking = await findBooking(db, bookingId);
-  return booking && booking.customerId === customerId ? ok(booking) : notFound('booking');
 }

@@ -4,7 +4,7 @@ import type { ChangeOutcome } from '../bookings/booking-change.js';
 import { bookingChangeHeadersSchema, versionFromIfMatch } from '../bookings/booking-schemas.js';
 import { customerCancelBooking } from '../bookings/customer-cancel-booking.js';
 import { customerRescheduleBooking } from '../bookings/customer-reschedule-booking.js';
-import { findAvailableSlots } from '../bookings/find-available-slots.js';
+import { findRescheduleSlots } from '../bookings/find-available-slots.js';
 import { scheduleAppointment } from '../bookings/schedule-appointment.js';
 import { findServiceAvailability, listOfferedServices } from '../bookings/service-availability.js';
 import { customerSchema, getCustomer } from '../catalog/customers.js';
@@ -26,7 +26,6 @@ import { PORTAL_SIGN_IN_PER_CLIENT } from '../limits/rate-limits.js';
 import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
 import {
-  findCustomerBooking,
   portalBookingSchema,
   portalBookingSummaries,
   portalBookingSummarySchema,
@@ -166,17 +165,12 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       },
     },
     async (request) => {
-      const booking = valueOrThrow(
-        await findCustomerBooking(db, request.params.id, accessOf(request).customerId),
-      );
       const answer = valueOrThrow(
-        await findAvailableSlots(context, {
-          serviceId: booking.serviceId,
-          staffId: booking.staffId,
+        await findRescheduleSlots(context, {
+          bookingId: request.params.id,
+          customerId: accessOf(request).customerId,
           fromDate: request.query.from,
           toDate: request.query.to,
-          exceptBookingId: booking.id,
-          audience: 'customer',
         }),
       );
       return { timezone: answer.timeZone, mode: answer.mode, slots: answer.slots.map(slotView) };
