@@ -58,6 +58,12 @@ const ABBREVIATION_LOCALES = [
 ] as const;
 const OFFSET_STYLE = /^(GMT|UTC)[+-]/;
 
+/** The zone as a customer reads it: "New York time" for America/New_York; a zone without a city as it is. */
+export function zoneCity(timeZone: string): string {
+  const city = timeZone.split('/').pop()?.replaceAll('_', ' ');
+  return city && city !== timeZone.toUpperCase() ? `${city} time` : timeZone;
+}
+
 /** "EST", "SAST", "IST", or "GMT+9" where English has no name for the zone. */
 export function zoneAbbreviation(instant: InstantLike, timeZone: string): string {
   let fallback = '';

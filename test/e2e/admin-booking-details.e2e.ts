@@ -155,7 +155,7 @@ describe('Bookings › Booking Details', () => {
   test('the office moves it to a free time from the availability picker', async () => {
     await page.getByRole('button', { name: 'Reschedule' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reschedule booking' });
-    await dialog.getByLabel('Date').fill('2026-12-11');
+    await dialog.getByRole('button', { name: 'Friday 11 December 2026' }).click();
     await dialog.getByRole('group', { name: 'Free times on Friday 11 December 2026' }).waitFor();
     await dialog.getByRole('radio', { name: '10:00' }).check();
     await dialog.getByLabel('Reason (optional)').fill('Maya is off on Thursday afternoon');
@@ -233,7 +233,7 @@ describe('Bookings › Booking Details', () => {
       .getByLabel('Customer', { exact: true })
       .selectOption({ label: 'Bob Stone — bob@example.com' });
     await dialog.getByLabel('Staff member').selectOption({ label: 'Tom' });
-    await dialog.getByLabel('Date').fill('2026-12-14');
+    await dialog.getByRole('button', { name: 'Monday 14 December 2026' }).click();
     await dialog.getByRole('radio', { name: '11:30' }).check();
     await dialog.getByRole('button', { name: 'Book and send confirmation' }).click();
     await page.getByRole('heading', { level: 1, name: 'Booking Details' }).waitFor();

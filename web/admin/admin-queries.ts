@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { answerOf, dataOf, given } from '../shared/api-client';
 import type { EmailKind } from '../shared/api-types';
+import type { SlotSource } from '../shared/slot-source';
 import { adminApi } from './admin-api';
 import { BOOKING_STATUSES, OUTBOX_STATUSES } from './admin-words';
 
@@ -76,23 +77,21 @@ export const blockedEventsQuery = (filter: { from: string; to?: string; staffId?
     queryFn: () => dataOf(adminApi.GET('/api/v1/blocked-events', { params: { query: given(filter) } })),
   });
 
-export const availabilityQuery = (filter: {
+/** A staff member's free start times for a service, as the office's slot picker reads them month by month. */
+export const availabilitySlots = (filter: {
   serviceId: string;
   staffId: string;
-  from: string;
-  to: string;
+  /** The booking being moved: its own time must not hide the times around it. */
   exceptBookingId?: string | undefined;
-}) =>
-  queryOptions({
-    queryKey: ['availability', filter],
-    queryFn: () =>
-      dataOf(
-        adminApi.GET('/api/v1/availability', {
-          params: { query: { ...filter, ...given({ exceptBookingId: filter.exceptBookingId }) } },
-        }),
-      ),
-    staleTime: 0,
-  });
+}): SlotSource => ({
+  key: ['availability', filter],
+  load: (from, to) =>
+    dataOf(
+      adminApi.GET('/api/v1/availability', {
+        params: { query: { ...filter, from, to, ...given({ exceptBookingId: filter.exceptBookingId }) } },
+      }),
+    ),
+});
 
 export const outboxQuery = ({ status, ...filter }: { status?: string; bookingId?: string; limit?: number }) =>
   queryOptions({

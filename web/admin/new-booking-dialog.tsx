@@ -4,8 +4,8 @@ import { dataOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { customersQuery } from './admin-queries';
+import { BookingTimeField, chosenStart, type TimeChoice } from './booking-time-field';
 import { useBusiness } from './business-context';
-import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
 import { Field, Modal, Notice, OptionalTextField } from './ui';
 
 /** A booking taken by the office (on the phone, at the counter); the customer gets the Booking Confirmation. */
@@ -28,7 +28,12 @@ export function NewBookingDialog({
     [staff, serviceId],
   );
   const [staffId, setStaffId] = useState(performers[0]?.id ?? '');
-  const [choice, setChoice] = useState<SlotChoice>({ date, slot: null, allowConflict: false, time: '09:00' });
+  const [choice, setChoice] = useState<TimeChoice>({
+    day: date,
+    slot: null,
+    allowConflict: false,
+    time: '09:00',
+  });
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -141,7 +146,14 @@ export function NewBookingDialog({
           </Field>
           <Field label="Staff member" error={errors.staffId}>
             {(props) => (
-              <select {...props} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+              <select
+                {...props}
+                value={staffId}
+                onChange={(e) => {
+                  setStaffId(e.target.value);
+                  setChoice({ ...choice, slot: null });
+                }}
+              >
                 {performers.length === 0 && <option value="">Nobody performs this service</option>}
                 {performers.map((member) => (
                   <option key={member.id} value={member.id}>
@@ -152,7 +164,7 @@ export function NewBookingDialog({
             )}
           </Field>
         </div>
-        <SlotPicker
+        <BookingTimeField
           serviceId={serviceId}
           staffId={staffId}
           timeZone={settings.timezone}

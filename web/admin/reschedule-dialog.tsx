@@ -3,7 +3,7 @@ import { calendarDateOf, formatClock, formatDateTime } from '../../src/shared/bu
 import { answerOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
-import { chosenStart, type SlotChoice, SlotPicker } from './slot-picker';
+import { BookingTimeField, chosenStart, type TimeChoice } from './booking-time-field';
 import { Modal, Notice, ReasonField } from './ui';
 
 /** Moves a booking to another time, as the office; the customer gets the Booking Rescheduled email. */
@@ -22,8 +22,8 @@ export function RescheduleDialog({
   onDone(updated: BookingDetails, etag: string | null): void;
   onStale(): void;
 }) {
-  const [choice, setChoice] = useState<SlotChoice>({
-    date: calendarDateOf(booking.startsAt, timeZone),
+  const [choice, setChoice] = useState<TimeChoice>({
+    day: calendarDateOf(booking.startsAt, timeZone),
     slot: null,
     allowConflict: false,
     time: formatClock(booking.startsAt, timeZone),
@@ -96,10 +96,10 @@ export function RescheduleDialog({
           time.
         </p>
         {error && <Notice tone="error">{error}</Notice>}
-        <SlotPicker
+        <BookingTimeField
           serviceId={booking.serviceId}
           staffId={booking.staffId}
-          movingBookingId={booking.id}
+          movingBooking={booking}
           timeZone={timeZone}
           choice={choice}
           onChange={(next) => {

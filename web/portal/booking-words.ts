@@ -17,12 +17,6 @@ export function formatWhen(iso: string, timeZone: string): string {
   return `${formatDate(iso, timeZone)} at ${formatClockWithZone(iso, timeZone)}`;
 }
 
-/** "New York time": what people call a zone, from its IANA name. */
-export function zoneCity(timeZone: string): string {
-  const city = timeZone.split('/').pop()?.replaceAll('_', ' ');
-  return city && city !== timeZone.toUpperCase() ? `${city} time` : timeZone;
-}
-
 /**
  * The customer's own clock, only where it reads differently from the business's (another zone with the
  * same offset and abbreviation would just repeat the same time).

@@ -1,16 +1,14 @@
-import { type ComponentProps, lazy, Suspense } from 'react';
-import type { SlotPicker as Picker } from './slot-picker';
+import { LazySlotPicker } from '../shared/lazy-slot-picker';
+import type { SlotPickerProps } from '../shared/slot-picker';
+import { errorMessage } from './error-words';
 import { Skeleton, Spinner } from './ui-parts';
 
-const Loaded = lazy(() => import('./slot-picker').then((module) => ({ default: module.SlotPicker })));
-
-/**
- * The calendar (react-day-picker) loads when a customer starts choosing a time, not with the booking page:
- * a customer arriving from an email on a slow phone waits only for what the page itself shows.
- */
-export function SlotPicker(props: ComponentProps<typeof Picker>) {
+/** The shared slot picker, loaded on demand, in the portal's words. */
+export function SlotPicker(props: Omit<SlotPickerProps, 'describeError'>) {
   return (
-    <Suspense
+    <LazySlotPicker
+      describeError={errorMessage}
+      {...props}
       fallback={
         <div className="slot-picker" aria-busy="true">
           <p className="muted">
@@ -19,8 +17,6 @@ export function SlotPicker(props: ComponentProps<typeof Picker>) {
           <Skeleton height="18rem" />
         </div>
       }
-    >
-      <Loaded {...props} />
-    </Suspense>
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { PortalBooking } from '../shared/api-types';
+import type { SlotSource } from '../shared/slot-source';
 import {
   fetchBooking,
   fetchMe,
@@ -29,12 +30,6 @@ export async function reloadBooking(client: QueryClient, bookingId: string): Pro
 
 export const offeredServicesQuery = queryOptions({ queryKey: ['services'], queryFn: fetchServices });
 
-/** Where a slot picker gets a range of free times: one key prefix, so a taken time refreshes them all. */
-export interface SlotSource {
-  key: readonly unknown[];
-  load(from: string, to: string): ReturnType<typeof fetchRescheduleSlots>;
-}
-
 export const rescheduleSlots = (bookingId: string): SlotSource => ({
   key: ['slots', 'reschedule', bookingId],
   load: (from, to) => fetchRescheduleSlots(bookingId, from, to),
@@ -44,11 +39,3 @@ export const serviceSlots = (serviceId: string): SlotSource => ({
   key: ['slots', 'service', serviceId],
   load: (from, to) => fetchServiceAvailability(serviceId, from, to),
 });
-
-export const slotsQuery = (source: SlotSource, from: string, to: string) =>
-  queryOptions({
-    queryKey: [...source.key, from, to],
-    queryFn: () => source.load(from, to),
-    // Free times change as others book: asked again each time a month is shown anew.
-    staleTime: 0,
-  });
