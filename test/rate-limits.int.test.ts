@@ -5,6 +5,7 @@ import { mintBookingLink } from '../src/bookings/booking-link-repository.js';
 import type { App } from '../src/http/app-context.js';
 import { deleteExpiredRateLimits } from '../src/limits/rate-limit-repository.js';
 import { createAppMetrics } from '../src/observability/app-metrics.js';
+import { createLogger } from '../src/observability/logger.js';
 import { book, setUpBusiness } from './support/business-fixture.js';
 import { startTestApp, TEST_ADMIN, TEST_PUBLIC_URL, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
@@ -164,7 +165,10 @@ describeEachDatabase('TRUST_PROXY', (kind) => {
     await t.close();
   });
 
-  async function appTrusting(trustProxy: AppOptions['trustProxy']): Promise<App> {
+  async function appTrusting(
+    trustProxy: AppOptions['trustProxy'],
+    logger?: AppOptions['logger'],
+  ): Promise<App> {
     const app = await buildApp(
       {
         store: t.store,
@@ -172,7 +176,7 @@ describeEachDatabase('TRUST_PROXY', (kind) => {
         publicUrl: TEST_PUBLIC_URL,
         metrics: createAppMetrics(t.store, t.clock),
       },
-      { trustProxy },
+      { trustProxy, ...(logger && { logger }) },
     );
     apps.push(app);
     return app;
@@ -214,6 +218,24 @@ describeEachDatabase('TRUST_PROXY', (kind) => {
     const app = await appTrusting({ hops: 1 });
     expect(await sixRequests(app, '10.0.0.3', (i) => `198.51.100.${i}, 203.0.113.${i}`)).toEqual(NOT_LIMITED);
     expect(await sixRequests(app, '10.0.0.3', (i) => `198.51.100.${i}, 203.0.113.99`)).toEqual(LIMITED);
+  });
+
+  it('logs the client it counted: the forwarded address from a trusted proxy, the peer otherwise', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', 'app', { write: (line: string) => void lines.push(line) });
+    const app = await appTrusting({ addresses: ['10.0.0.5'] }, logger);
+    for (const peer of ['10.0.0.5', '10.0.0.6']) {
+      await app.inject({
+        method: 'GET',
+        url: '/healthz',
+        remoteAddress: peer,
+        headers: { 'x-forwarded-for': '203.0.113.50' },
+      });
+    }
+    const accessLines = lines
+      .map((line) => JSON.parse(line) as { msg: string; ip?: string })
+      .filter((line) => line.msg === 'request');
+    expect(accessLines.map((line) => line.ip)).toEqual(['203.0.113.50', '10.0.0.6']);
   });
 
   it('true: every X-Forwarded-For is believed', async () => {
