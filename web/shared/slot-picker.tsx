@@ -217,7 +217,7 @@ export function SlotPicker({
           </p>
         </div>
 
-        <section className="slot-times" aria-labelledby={headingId} aria-disabled={anyDay || undefined}>
+        <section className="slot-times" aria-labelledby={headingId}>
           {shown.isError ? (
             <>
               <h3 id={headingId} className="slot-times-heading">
