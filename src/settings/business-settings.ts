@@ -7,6 +7,24 @@ import {
   workingHoursViewSchema,
 } from './working-hours-schema.js';
 
+const LONGEST_NOTICE = 'The longest notice time is 60 days (1440 hours)';
+const RESCHEDULE_LIMIT = 'Enter a number from 1 to 100, or leave it empty for no limit';
+const WHOLE_NOTICE = 'Enter whole hours and minutes';
+const NOTICE_MINUTES = 'Minutes must be between 0 and 59';
+
+/**
+ * The minimum notice as the office enters it, hours and minutes (the admin form's resolver): its words are
+ * here with the API's, so the form and a refused request say the same.
+ */
+export const noticeTimeSchema = z.object({
+  hours: z
+    .number({ error: WHOLE_NOTICE })
+    .int(WHOLE_NOTICE)
+    .min(0, WHOLE_NOTICE)
+    .max(60 * 24, LONGEST_NOTICE),
+  minutes: z.number({ error: WHOLE_NOTICE }).int(WHOLE_NOTICE).min(0, NOTICE_MINUTES).max(59, NOTICE_MINUTES),
+});
+
 export const customerPortalSchema = z.strictObject({
   allowReschedule: z.boolean(),
   allowCancel: z.boolean(),
@@ -15,8 +33,13 @@ export const customerPortalSchema = z.strictObject({
     .number()
     .int()
     .min(0)
-    .max(60 * 24 * 60),
-  maxReschedulesPerBooking: z.number().int().min(1).max(100).nullable(),
+    .max(60 * 24 * 60, LONGEST_NOTICE),
+  maxReschedulesPerBooking: z
+    .number({ error: RESCHEDULE_LIMIT })
+    .int(RESCHEDULE_LIMIT)
+    .min(1, RESCHEDULE_LIMIT)
+    .max(100, RESCHEDULE_LIMIT)
+    .nullable(),
   changeBlockedMessage: textField(500),
 });
 

@@ -1,123 +1,74 @@
-import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { useId } from 'react';
 import { Link } from 'react-router';
+import { customerPortalSchema, noticeTimeSchema } from '../../src/settings/business-settings';
 import { formatDuration } from '../../src/shared/business-time';
 import type { CustomerPortalSettings } from '../shared/api-types';
-import { CHECK_THE_FIELDS, errorFor, saveFailure, saveSettings } from './admin-api';
+import { saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
-import { useLeaveGuard } from './navigation';
 import { SETTINGS_PATHS } from './paths';
-import { Field, FieldError, Notice, PageHeader, SaveFeedback, type SaveState, Switch } from './ui';
+import { useServerForm } from './server-form';
+import { Field, FieldError, Notice, PageHeader, SaveFeedback, Switch } from './ui';
 
 const RESCHEDULE_LABEL = 'Allow customers to reschedule bookings through the customer portal and email links';
 const CANCEL_LABEL = 'Allow customers to cancel bookings through the customer portal and email links';
-const MAX_NOTICE_MINUTES = 60 * 24 * 60;
 
-interface Draft {
-  allowReschedule: boolean;
-  allowCancel: boolean;
-  realTimeAvailability: boolean;
-  noticeHours: string;
-  noticeMinutes: string;
-  maxReschedules: string;
-  changeBlockedMessage: string;
-}
+// The page asks for the notice in hours and minutes; the API's schema checks the total and says the words.
+const flagsSchema = customerPortalSchema
+  .omit({ minimumNoticeMinutes: true })
+  .extend({ notice: noticeTimeSchema })
+  .transform(({ notice, ...rest }) => ({ ...rest, minimumNoticeMinutes: notice.hours * 60 + notice.minutes }))
+  .pipe(customerPortalSchema);
 
-function draftOf(portal: CustomerPortalSettings): Draft {
-  return {
-    allowReschedule: portal.allowReschedule,
-    allowCancel: portal.allowCancel,
-    realTimeAvailability: portal.realTimeAvailability,
-    noticeHours: String(Math.floor(portal.minimumNoticeMinutes / 60)),
-    noticeMinutes: String(portal.minimumNoticeMinutes % 60),
-    maxReschedules: portal.maxReschedulesPerBooking === null ? '' : String(portal.maxReschedulesPerBooking),
-    changeBlockedMessage: portal.changeBlockedMessage,
-  };
-}
+const valuesOf = ({ minimumNoticeMinutes, ...portal }: CustomerPortalSettings) => ({
+  ...portal,
+  notice: { hours: Math.floor(minimumNoticeMinutes / 60), minutes: minimumNoticeMinutes % 60 },
+});
 
-const NOTICE = 'customerPortal.minimumNoticeMinutes';
-const MAX = 'customerPortal.maxReschedulesPerBooking';
-const MESSAGE = 'customerPortal.changeBlockedMessage';
-
-/** The draft as the API takes it, or the fields that need fixing first. */
-function parse(draft: Draft): { value: CustomerPortalSettings } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-  const hours = draft.noticeHours.trim() === '' ? 0 : whole(draft.noticeHours);
-  const minutes = draft.noticeMinutes.trim() === '' ? 0 : whole(draft.noticeMinutes);
-  if (Number.isNaN(hours) || Number.isNaN(minutes)) errors[NOTICE] = 'Enter whole hours and minutes';
-  else if (minutes > 59) errors[NOTICE] = 'Minutes must be between 0 and 59';
-  else if (hours * 60 + minutes > MAX_NOTICE_MINUTES)
-    errors[NOTICE] = 'The longest notice time is 60 days (1440 hours)';
-  const max = draft.maxReschedules.trim() === '' ? null : whole(draft.maxReschedules);
-  if (max !== null && (Number.isNaN(max) || max < 1 || max > 100))
-    errors[MAX] = 'Enter a number from 1 to 100, or leave it empty for no limit';
-  if (draft.changeBlockedMessage.length > 500)
-    errors[MESSAGE] = 'Keep the message to 500 characters or fewer';
-  if (Object.keys(errors).length > 0) return { errors };
-  return {
-    value: {
-      allowReschedule: draft.allowReschedule,
-      allowCancel: draft.allowCancel,
-      realTimeAvailability: draft.realTimeAvailability,
-      minimumNoticeMinutes: hours * 60 + minutes,
-      maxReschedulesPerBooking: max,
-      changeBlockedMessage: draft.changeBlockedMessage.trim(),
-    },
-  };
-}
+/**
+ * A number input's value as the schema reads it: empty is `empty`, anything else a number (NaN if it is not).
+ * react-hook-form also passes the stored value through here (null for "no limit"), not only the typed text.
+ */
+const numberOr =
+  <T,>(empty: T) =>
+  (value: unknown) =>
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+      ? empty
+      : Number(value);
 
 export function FlagsAndPermissionsPage() {
   const { settings, setSettings } = useBusiness();
-  const [saved, setSaved] = useState(settings.customerPortal);
-  const [draft, setDraft] = useState(() => draftOf(settings.customerPortal));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const formRef = useRef<HTMLFormElement>(null);
+  const saved = settings.customerPortal;
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: flagsSchema,
+    defaultValues: valuesOf(saved),
+    fieldOf: {
+      'customerPortal.minimumNoticeMinutes': 'notice.hours',
+      'customerPortal.maxReschedulesPerBooking': 'maxReschedulesPerBooking',
+      'customerPortal.changeBlockedMessage': 'changeBlockedMessage',
+    },
+    leaveMessage: 'Your Flags & Permissions changes are not saved. Leave this page and lose them?',
+    save: async (customerPortal) => {
+      const data = await saveSettings({ customerPortal });
+      setSettings(data);
+      form.reset(valuesOf(data.customerPortal));
+    },
+  });
+  const { register, watch, setValue } = form;
   const ids = { switchLabel: useId(), on: useId(), off: useId(), notice: useId() };
 
-  const dirty = useMemo(() => JSON.stringify(draftOf(saved)) !== JSON.stringify(draft), [saved, draft]);
-  useLeaveGuard(dirty, 'Your Flags & Permissions changes are not saved. Leave this page and lose them?');
-
-  const change = (patch: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    setSave({ kind: 'idle' });
-  };
-
-  const focusFirstError = () =>
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-    );
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parse(draft);
-    if ('errors' in parsed) {
-      setErrors(parsed.errors);
-      setSave(CHECK_THE_FIELDS);
-      focusFirstError();
-      return;
-    }
-    setErrors({});
-    setSave({ kind: 'saving' });
-    try {
-      const data = await saveSettings({
-        customerPortal: parsed.value,
-      });
-      setSettings(data);
-      setSaved(data.customerPortal);
-      setDraft(draftOf(data.customerPortal));
-      setSave({ kind: 'saved' });
-    } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setSave(failure.state);
-      focusFirstError();
-    }
-  };
-
-  const noticeError = errorFor(errors, NOTICE);
-  const parsedNotice = parse(draft);
-  const noticeNow = 'value' in parsedNotice ? parsedNotice.value.minimumNoticeMinutes : undefined;
+  const realTimeAvailability = watch('realTimeAvailability');
+  const allowReschedule = watch('allowReschedule');
+  const notice = watch('notice');
+  const noticeError =
+    errorOf('notice.hours') ??
+    errorOf('notice.minutes') ??
+    errorOf('notice') ??
+    // The total's limit, checked by the API's own schema after the two parts are added up.
+    errorOf('minimumNoticeMinutes' as 'notice');
+  const noticeParsed = noticeTimeSchema.safeParse(notice);
+  const noticeNow = noticeParsed.success
+    ? noticeParsed.data.hours * 60 + noticeParsed.data.minutes
+    : undefined;
 
   return (
     <>
@@ -126,15 +77,14 @@ export function FlagsAndPermissionsPage() {
         title="Flags & Permissions"
         description="What customers may change themselves from the Customer Portal and from the links in their emails."
       />
-      <form ref={formRef} onSubmit={submit} noValidate className="settings-form">
+      <form onSubmit={onSubmit} noValidate className="settings-form">
         <section className="card" aria-labelledby="booking-flags">
           <h2 id="booking-flags">Booking flags</h2>
           <div className="check-row">
             <input
               type="checkbox"
               id="allow-reschedule"
-              checked={draft.allowReschedule}
-              onChange={(event) => change({ allowReschedule: event.target.checked })}
+              {...register('allowReschedule')}
               aria-describedby="allow-reschedule-hint"
             />
             <div>
@@ -152,8 +102,7 @@ export function FlagsAndPermissionsPage() {
             <input
               type="checkbox"
               id="allow-cancel"
-              checked={draft.allowCancel}
-              onChange={(event) => change({ allowCancel: event.target.checked })}
+              {...register('allowCancel')}
               aria-describedby="allow-cancel-hint"
             />
             <div>
@@ -173,22 +122,22 @@ export function FlagsAndPermissionsPage() {
               Real-time availability
             </span>
             <Switch
-              checked={draft.realTimeAvailability}
-              onChange={(realTimeAvailability) => change({ realTimeAvailability })}
+              checked={realTimeAvailability}
+              onChange={(on) => setValue('realTimeAvailability', on, { shouldDirty: true })}
               labelledBy={ids.switchLabel}
-              describedBy={draft.realTimeAvailability ? ids.on : ids.off}
+              describedBy={realTimeAvailability ? ids.on : ids.off}
             />
           </div>
           <ul className="mode-lines">
-            <li id={ids.on} className={draft.realTimeAvailability ? 'mode-current' : ''}>
+            <li id={ids.on} className={realTimeAvailability ? 'mode-current' : ''}>
               <strong>On:</strong> customers only see times that are currently available — existing bookings
               and blocked events are taken into account.
-              {draft.realTimeAvailability && <span className="mode-tag">In effect</span>}
+              {realTimeAvailability && <span className="mode-tag">In effect</span>}
             </li>
-            <li id={ids.off} className={draft.realTimeAvailability ? '' : 'mode-current'}>
+            <li id={ids.off} className={realTimeAvailability ? '' : 'mode-current'}>
               <strong>Off:</strong> customers can pick any time within your working hours. Conflicts are not
               checked, so you may need to resolve them yourself.
-              {!draft.realTimeAvailability && <span className="mode-tag">In effect</span>}
+              {!realTimeAvailability && <span className="mode-tag">In effect</span>}
             </li>
           </ul>
 
@@ -205,8 +154,7 @@ export function FlagsAndPermissionsPage() {
                   min={0}
                   max={1440}
                   className="input-short"
-                  value={draft.noticeHours}
-                  onChange={(event) => change({ noticeHours: event.target.value })}
+                  {...register('notice.hours', { setValueAs: numberOr(0) })}
                   {...(noticeError && { 'aria-invalid': true })}
                 />
                 <span>hours</span>
@@ -218,8 +166,7 @@ export function FlagsAndPermissionsPage() {
                   min={0}
                   max={59}
                   className="input-short"
-                  value={draft.noticeMinutes}
-                  onChange={(event) => change({ noticeMinutes: event.target.value })}
+                  {...register('notice.minutes', { setValueAs: numberOr(0) })}
                   {...(noticeError && { 'aria-invalid': true })}
                 />
                 <span>minutes</span>
@@ -239,7 +186,7 @@ export function FlagsAndPermissionsPage() {
           <Field
             label="Maximum reschedules per booking"
             hint="How often a customer may move one booking online. Leave empty for no limit. Changes made by your office do not count."
-            error={errorFor(errors, MAX)}
+            error={errorOf('maxReschedulesPerBooking')}
           >
             {(props) => (
               <input
@@ -250,8 +197,7 @@ export function FlagsAndPermissionsPage() {
                 max={100}
                 placeholder="No limit"
                 className="input-short"
-                value={draft.maxReschedules}
-                onChange={(event) => change({ maxReschedules: event.target.value })}
+                {...register('maxReschedulesPerBooking', { setValueAs: numberOr(null) })}
               />
             )}
           </Field>
@@ -259,21 +205,15 @@ export function FlagsAndPermissionsPage() {
           <Field
             label="Message shown when a change is refused"
             hint="Added after the reason whenever a customer cannot change a booking online — on the booking page and in emails. Say how to reach you, e.g. “Please call us on (555) 010-4477.”"
-            error={errorFor(errors, MESSAGE)}
+            error={errorOf('changeBlockedMessage')}
           >
             {(props) => (
-              <textarea
-                {...props}
-                rows={3}
-                maxLength={500}
-                value={draft.changeBlockedMessage}
-                onChange={(event) => change({ changeBlockedMessage: event.target.value })}
-              />
+              <textarea {...props} rows={3} maxLength={500} {...register('changeBlockedMessage')} />
             )}
           </Field>
         </section>
 
-        {!draft.allowReschedule && saved.allowReschedule && (
+        {!allowReschedule && saved.allowReschedule && (
           <Notice tone="warning">
             Once saved, customers can no longer reschedule online. Bookings can still be moved from Bookings
             in this admin portal.
@@ -281,10 +221,10 @@ export function FlagsAndPermissionsPage() {
         )}
 
         <div className="form-footer">
-          <button type="submit" className="button button-primary" disabled={save.kind === 'saving'}>
-            {save.kind === 'saving' ? 'Saving…' : 'Save'}
+          <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
+            {state.kind === 'saving' ? 'Saving…' : 'Save'}
           </button>
-          <SaveFeedback state={save} />
+          <SaveFeedback state={state} />
           <p className="hint form-footer-note">Saved changes apply from the customer’s next request.</p>
         </div>
       </form>
