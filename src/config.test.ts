@@ -10,6 +10,7 @@ describe('configuration', () => {
       publicUrl: 'http://127.0.0.1:3000',
       database: { kind: 'sqlite', path: './data/rebook.db' },
       smtpUrl: undefined,
+      mailConcurrency: 4,
       initialAdmin: undefined,
       metricsToken: undefined,
       shutdownTimeoutMs: 10_000,

@@ -9,6 +9,7 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().min(1).default('sqlite:./data/rebook.db'),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,6 +35,8 @@ export interface Config {
   database: DatabaseLocation;
   smtpUrl: string | undefined;
   mailFrom: string | undefined;
+  /** Emails a worker sends at once, and the SMTP connections it keeps open for them. */
+  mailConcurrency: number;
   initialAdmin: { email: string; password: string } | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   trustProxy: TrustProxy;
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: parseDatabaseUrl(e.DATABASE_URL),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailConcurrency: e.MAIL_CONCURRENCY,
     initialAdmin:
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,

@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'template_invalid'
   /** The database cannot be reached right now (a restart, a lost connection, a locked file): try again shortly. */
-  | 'database_unavailable';
+  | 'database_unavailable'
+  | 'email_not_failed';
 
 export interface DomainError {
   code: ErrorCode;

@@ -52,7 +52,7 @@ async function main(argv: readonly string[]): Promise<void> {
       mailFrom: parseMailFrom(config.mailFrom),
       metrics,
     },
-    { log: log.child({ component: 'worker' }) },
+    { log: log.child({ component: 'worker' }), sendLanes: config.mailConcurrency },
   );
   const customerLink = withDemo ? await demoCustomerLink(store.db, config.publicUrl, clock.now()) : undefined;
   announceStart(log, config, transport, { createdAdmin, seeded, withDemo, customerLink });

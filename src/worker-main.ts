@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       mailFrom: parseMailFrom(config.mailFrom),
     },
-    { log },
+    { log, sendLanes: config.mailConcurrency },
   );
   log.info({ mail: transport.describe() }, 'Rebook worker running');
   stopOnSignals(log, config.shutdownTimeoutMs, async () => {

@@ -109,7 +109,7 @@ describeEachDatabase('concurrency and faults', (kind) => {
       for (;;) {
         const report = await dispatchDueEmails(
           { store, clock: t.clock, transport, publicUrl: TEST_PUBLIC_URL, mailFrom: undefined },
-          20,
+          { limit: 20 },
         );
         if (report.sent + report.retrying + report.failed === 0) return;
       }

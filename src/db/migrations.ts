@@ -338,6 +338,39 @@ const rateLimitCounters: Migration = {
   },
 };
 
+/**
+ * Per-message leases and a 24-hour retry window: the outbox remembers when a message was first tried. Rows
+ * already retrying start their window at their creation. Indexes let housekeeping find expired rows without
+ * reading whole tables.
+ */
+const outboxDelivery: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('outbox_messages').addColumn('first_attempt_at', 'bigint').execute();
+    await sql`update outbox_messages set first_attempt_at = created_at where attempts > 0`.execute(db);
+    await db.schema.createIndex('outbox_sent_at').on('outbox_messages').column('sent_at').execute();
+    await db.schema
+      .createIndex('portal_sessions_expires_at')
+      .on('portal_sessions')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createIndex('customer_sign_in_links_expires_at')
+      .on('customer_sign_in_links')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createIndex('admin_credentials_expires_at')
+      .on('admin_credentials')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createIndex('idempotency_records_created_at')
+      .on('idempotency_records')
+      .column('created_at')
+      .execute();
+  },
+};
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -351,6 +384,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004-blocked-events-by-staff': blockedEventsByStaff,
     '0005-row-rules': rowRules(dialect),
     '0006-rate-limit-counters': rateLimitCounters,
+    '0007-outbox-delivery': outboxDelivery,
   };
 }
 

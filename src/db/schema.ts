@@ -126,6 +126,8 @@ export interface OutboxMessageTable {
   next_attempt_at: number;
   /** While `sending`: the claim lapses at this instant, so a crashed worker's message is sent again. */
   lease_until: number | null;
+  /** The first attempt of the current retry window (null until tried; reset when queued again by hand). */
+  first_attempt_at: number | null;
   last_error: string | null;
   /** Stable across retries, so a repeated delivery is recognisable as the same message. */
   message_id: string;

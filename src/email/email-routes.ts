@@ -7,6 +7,7 @@ import { TEMPLATE_VARIABLES } from './email-context.js';
 import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './email-kind.js';
 import { previewEmailTemplate, resetEmailTemplate, saveEmailTemplate } from './manage-templates.js';
 import { findOutboxMessage, listOutbox, OUTBOX_STATUSES, type OutboxMessage } from './outbox-repository.js';
+import { retryFailedEmail } from './retry-email.js';
 import { findTemplate, type StoredTemplate } from './template-repository.js';
 
 const kindParams = z.strictObject({ kind: z.enum(EMAIL_KINDS) });
@@ -144,6 +145,23 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
     async (request) => {
       const message = await findOutboxMessage(db, request.params.id);
       if (!message) return valueOrThrow(notFound('email'));
+      return { ...outboxSummary(message), html: message.html, text: message.text };
+    },
+  );
+  app.post(
+    `${API_PREFIX}/outbox/:id/retry`,
+    {
+      onRequest,
+      schema: {
+        tags,
+        description:
+          'Queues a failed email again: it goes out at once and is retried for another 24 hours. 409 email_not_failed for an email that is not failed.',
+        params: z.strictObject({ id: idField }),
+        response: { 200: outboxMessageSchema },
+      },
+    },
+    async (request) => {
+      const message = valueOrThrow(await retryFailedEmail(db, request.params.id, clock.now()));
       return { ...outboxSummary(message), html: message.html, text: message.text };
     },
   );

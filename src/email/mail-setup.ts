@@ -4,8 +4,10 @@ import { type MailTransport, mailboxTransport, smtpTransport } from './mail-tran
 export const MAILBOX_DIRECTORY = './data/mail';
 
 /** SMTP_URL sends real mail; without it, mail stays in the built-in mailbox. */
-export function mailTransportFor(config: Pick<Config, 'smtpUrl'>): MailTransport {
-  return config.smtpUrl ? smtpTransport(config.smtpUrl) : mailboxTransport(MAILBOX_DIRECTORY);
+export function mailTransportFor(config: Pick<Config, 'smtpUrl' | 'mailConcurrency'>): MailTransport {
+  return config.smtpUrl
+    ? smtpTransport(config.smtpUrl, { connections: config.mailConcurrency })
+    : mailboxTransport(MAILBOX_DIRECTORY);
 }
 
 /** MAIL_FROM as `"Name" <address>` or a bare address; unset: the business name at bookings@localhost. */

@@ -36,10 +36,14 @@ function nodemailerMessage(mail: OutgoingMail) {
   };
 }
 
-export function smtpTransport(url: string): MailTransport {
+export function smtpTransport(url: string, options: { connections?: number } = {}): MailTransport {
   // Pooled: opening an SMTP connection costs ~100 ms (measured against a local server); a burst of
   // confirmations reuses a few connections instead.
-  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 3 });
+  const transporter = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: options.connections ?? 4,
+  });
   const where = new URL(url);
   return {
     kind: 'smtp',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import { type DialectName, skipLockedForClaim } from '../db/dialect.js';
 import type { Database, OutboxMessageTable } from '../db/schema.js';
 import type { BookingSnapshot } from './booking-snapshot.js';
@@ -42,6 +42,8 @@ export interface OutboxMessage {
   attempts: number;
   nextAttemptAt: number;
   leaseUntil: number | null;
+  /** When this message was first tried (again, after a retry by hand): its retry window starts here. */
+  firstAttemptAt: number | null;
   lastError: string | null;
   messageId: string;
   subject: string | null;
@@ -61,6 +63,7 @@ const toMessage = (row: Selectable<OutboxMessageTable>): OutboxMessage => ({
   attempts: row.attempts,
   nextAttemptAt: row.next_attempt_at,
   leaseUntil: row.lease_until,
+  firstAttemptAt: row.first_attempt_at,
   lastError: row.last_error,
   messageId: row.message_id,
   subject: row.subject,
@@ -85,6 +88,7 @@ export async function enqueueEmail(db: Kysely<Database>, email: QueuedEmail, now
       attempts: 0,
       next_attempt_at: now,
       lease_until: null,
+      first_attempt_at: null,
       last_error: null,
       message_id: `<${id}@rebook>`,
       subject: null,
@@ -98,10 +102,17 @@ export async function enqueueEmail(db: Kysely<Database>, email: QueuedEmail, now
 }
 
 /**
- * Claims up to `limit` messages whose previous claim lapsed (a worker died mid-send) or that are due, and
- * leases them until `leaseUntil`. Several workers may claim at once: each message goes to one of them. Two
- * plain queries, because one with an OR could not use the (status, next_attempt_at) index and sorted every
- * due row on each claim (measured 88 ms on PostgreSQL with 100,000 due).
+ * A sender's claim on one message: the message as claimed, with `attempts` already counting this attempt.
+ * `attempts` only grows, so (id, attempts) names this claim and no other: renewing, failing or releasing it
+ * does nothing once another sender has taken the message over.
+ */
+export type ClaimedMessage = OutboxMessage & { status: 'sending'; firstAttemptAt: number };
+
+/**
+ * Claims up to `limit` messages whose previous claim lapsed (a sender died mid-send) or, with `lapsedOnly`
+ * false, that are due, and leases each until `leaseUntil`. Several senders may claim at once: each message
+ * goes to one of them. Two plain queries, because one with an OR could not use the (status, next_attempt_at)
+ * index and sorted every due row on each claim (measured 88 ms on PostgreSQL with 100,000 due).
  */
 export async function claimDueMessages(
   db: Kysely<Database>,
@@ -109,16 +120,20 @@ export async function claimDueMessages(
   now: number,
   leaseUntil: number,
   limit: number,
-): Promise<OutboxMessage[]> {
-  const lapsed = await claim(
-    db,
-    dialect,
-    (query) => query.where('status', '=', 'sending').where('lease_until', '<', now).orderBy('lease_until'),
-    leaseUntil,
-    limit,
-  );
+  which: { lapsed: boolean; due: boolean } = { lapsed: true, due: true },
+): Promise<ClaimedMessage[]> {
+  const lapsed = which.lapsed
+    ? await claim(
+        db,
+        dialect,
+        (query) =>
+          query.where('status', '=', 'sending').where('lease_until', '<', now).orderBy('lease_until'),
+        { now, leaseUntil },
+        limit,
+      )
+    : [];
   const due =
-    lapsed.length < limit
+    which.due && lapsed.length < limit
       ? await claim(
           db,
           dialect,
@@ -127,11 +142,35 @@ export async function claimDueMessages(
               .where('status', '=', 'pending')
               .where('next_attempt_at', '<=', now)
               .orderBy('next_attempt_at'),
-          leaseUntil,
+          { now, leaseUntil },
           limit - lapsed.length,
         )
       : [];
-  return [...lapsed, ...due].map(toMessage).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+  return [...lapsed, ...due]
+    .map((row) => toMessage(row) as ClaimedMessage)
+    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+}
+
+/** Claims every other due message of one booking, so that one sender sends them all, in order. */
+export async function claimDueForBooking(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  bookingId: string,
+  now: number,
+  leaseUntil: number,
+): Promise<ClaimedMessage[]> {
+  const rows = await claim(
+    db,
+    dialect,
+    (query) =>
+      query
+        .where('booking_id', '=', bookingId)
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now),
+    { now, leaseUntil },
+    100,
+  );
+  return rows.map((row) => toMessage(row) as ClaimedMessage);
 }
 
 type IdQuery = SelectQueryBuilder<Database, 'outbox_messages', { id: string }>;
@@ -140,18 +179,43 @@ async function claim(
   db: Kysely<Database>,
   dialect: DialectName,
   which: (query: IdQuery) => IdQuery,
-  leaseUntil: number,
+  lease: { now: number; leaseUntil: number },
   limit: number,
 ) {
   const ids = skipLockedForClaim(which(db.selectFrom('outbox_messages').select('id')).limit(limit), dialect);
   return db
     .updateTable('outbox_messages')
-    .set((eb) => ({ status: 'sending', lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({
+      status: 'sending',
+      lease_until: lease.leaseUntil,
+      attempts: eb('attempts', '+', 1),
+      first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(lease.now)),
+    }))
     .where('id', 'in', ids)
     .returningAll()
     .execute();
 }
 
+type Claim = Pick<ClaimedMessage, 'id' | 'attempts'>;
+
+const held = (claim: Claim) => (query: HeldQuery) =>
+  query.where('id', '=', claim.id).where('status', '=', 'sending').where('attempts', '=', claim.attempts);
+type HeldQuery = UpdateQueryBuilder<Database, 'outbox_messages', 'outbox_messages', UpdateResult>;
+
+/** Extends a claim while its send is under way. False: the claim lapsed and another sender took the message. */
+export async function renewClaim(db: Kysely<Database>, claim: Claim, leaseUntil: number): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ lease_until: leaseUntil })
+    .$call(held(claim))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Marks a message sent. Whoever sent it may mark it, even a sender whose claim lapsed meanwhile: the mail
+ * server has it either way.
+ */
 export async function markSent(
   db: Kysely<Database>,
   id: string,
@@ -162,15 +226,20 @@ export async function markSent(
     .updateTable('outbox_messages')
     .set({ status: 'sent', sent_at: now, lease_until: null, last_error: null, ...content })
     .where('id', '=', id)
+    .where('status', '=', 'sending')
     .execute();
 }
 
+/**
+ * Records a failed attempt: back to `pending` until `retryAt`, or `failed` for good when `retryAt` is null.
+ * False when the claim was no longer this sender's (the message was taken over, or sent meanwhile).
+ */
 export async function markAttemptFailed(
   db: Kysely<Database>,
-  id: string,
+  claim: Claim,
   failure: { error: string; retryAt: number | null },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('outbox_messages')
     .set({
       status: failure.retryAt === null ? 'failed' : 'pending',
@@ -178,8 +247,20 @@ export async function markAttemptFailed(
       lease_until: null,
       last_error: failure.error.slice(0, 1000),
     })
+    .$call(held(claim))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Queues a `failed` message again, due now, with a fresh retry window. False when it was not `failed`. */
+export async function requeueFailedMessage(db: Kysely<Database>, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox_messages')
+    .set({ status: 'pending', next_attempt_at: now, first_attempt_at: null })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function listOutbox(

@@ -28,6 +28,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   template_invalid: 422,
   database_unavailable: 503,
+  email_not_failed: 409,
 };
 
 /** Seconds a client should wait before retrying while the database is away (a restart takes a few). */

@@ -1,14 +1,27 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+export interface SmtpSinkOptions {
+  /**
+   * A slow mail server: it keeps each message as soon as the client has sent it, then takes this long before
+   * it answers 250. A sender that dies in between has handed the message over without knowing.
+   */
+  delayMs?: number;
+}
+
 /** A real SMTP server on loopback that keeps every message it accepts, parsed. */
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
+  /** Each message's Message-ID and when the sink had all of it (Date.now()), in order of arrival. */
+  readonly arrivals: { messageId: string; at: number }[] = [];
   private server: SMTPServer | undefined;
-  private constructor(public port: number) {}
+  private constructor(
+    public port: number,
+    private readonly options: SmtpSinkOptions,
+  ) {}
 
-  static async start(): Promise<SmtpSink> {
-    const sink = new SmtpSink(0);
+  static async start(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+    const sink = new SmtpSink(0, options);
     await sink.listen();
     return sink;
   }
@@ -30,7 +43,10 @@ export class SmtpSink {
         simpleParser(stream)
           .then((mail) => {
             this.messages.push(mail);
-            callback();
+            this.arrivals.push({ messageId: mail.messageId ?? '', at: Date.now() });
+            const delay = this.options.delayMs ?? 0;
+            if (delay === 0) callback();
+            else setTimeout(() => callback(), delay);
           })
           .catch(callback);
       },
