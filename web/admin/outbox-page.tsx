@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatShortDateTime } from '../../src/shared/business-time';
-import { problemMessage } from './admin-api';
+import { dataOf } from '../shared/api-client';
+import { adminApi, problemMessage } from './admin-api';
 import { outboxEmailQuery, outboxQuery } from './admin-queries';
 import { EMAIL_KIND_TITLES, OUTBOX_STATUSES } from './admin-words';
 import { useBusiness } from './business-context';
@@ -16,6 +18,30 @@ const STATUS_LABELS = {
   failed: 'Failed',
 } as const;
 
+/** Queues a failed email again (it is then retried for another 24 hours). */
+function RetryButton({ id }: { id: string }) {
+  const client = useQueryClient();
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const retry = async () => {
+    setState({ busy: true });
+    try {
+      await dataOf(adminApi.POST('/api/v1/outbox/{id}/retry', { params: { path: { id } } }));
+      setState({ busy: false });
+      await client.invalidateQueries({ queryKey: ['outbox'] });
+    } catch (error) {
+      setState({ busy: false, error: problemMessage(error) });
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={retry} disabled={state.busy}>
+        {state.busy ? 'Retrying…' : 'Retry'}
+      </button>
+      {state.error && <div className="cell-error">{state.error}</div>}
+    </>
+  );
+}
+
 export function OutboxPage() {
   const replaceQuery = useReplaceQuery();
   const { settings } = useBusiness();
@@ -28,7 +54,7 @@ export function OutboxPage() {
     <>
       <PageHeader
         title="Outbox"
-        description="Every email Rebook has sent or is about to send, newest first. Failed emails are retried automatically."
+        description="Every email Rebook has sent or is about to send, newest first. An email that cannot be sent is retried for 24 hours, then marked failed; Retry sends it again."
         actions={
           <button
             type="button"
@@ -80,6 +106,7 @@ export function OutboxPage() {
                   <td>{email.to}</td>
                   <td>
                     <OutboxStatusBadge status={email.status} />
+                    {email.status === 'failed' && <RetryButton id={email.id} />}
                   </td>
                   <td>{email.attempts}</td>
                   <td>{formatShortDateTime(email.createdAt, zone)}</td>
@@ -121,6 +148,7 @@ export function OutboxEmailPage({ id }: { id: string }) {
                 <dt>Status</dt>
                 <dd>
                   <OutboxStatusBadge status={data.status} />
+                  {data.status === 'failed' && <RetryButton id={data.id} />}
                 </dd>
               </div>
               <div>
