@@ -464,6 +464,7 @@ describeEachDatabase('email templates', (kind) => {
       ['booking_cancelled', 'Booking Cancelled'],
       ['customer_sign_in', 'Customer Sign-in'],
       ['business_notification', 'Business Notification'],
+      ['email_undeliverable', 'Undeliverable Email'],
     ]);
     const confirmation = templates[0];
     expect(confirmation.customized).toBe(false);

@@ -8,9 +8,10 @@ import { describeEachDatabase } from './support/test-databases.js';
 
 const HOUR = 3_600_000;
 const ALICE = 'alice@example.com';
+const OFFICE = 'office@test-cleaning.example';
 
-/** A mail server that refuses one recipient, as one with a full mailbox would. */
-function refusing(address: string): MailTransport & { sent: string[] } {
+/** A mail server that refuses some recipients, as one with their mailboxes full would. */
+function refusing(...addresses: string[]): MailTransport & { sent: string[] } {
   const memory = memoryTransport();
   const sent: string[] = [];
   return {
@@ -18,7 +19,7 @@ function refusing(address: string): MailTransport & { sent: string[] } {
     kind: 'smtp',
     sent,
     async send(mail) {
-      if (mail.to === address) throw new Error(`452 4.2.2 ${address}: mailbox full`);
+      if (addresses.includes(mail.to)) throw new Error(`452 4.2.2 ${mail.to}: mailbox full`);
       sent.push(`${mail.to}: ${mail.subject}`);
     },
   };
@@ -40,10 +41,15 @@ describeEachDatabase('retrying email', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind, '2026-12-01T08:00:00Z');
     business = await setUpBusiness(t);
+    await t.api('PATCH', '/settings', { notificationEmail: OFFICE });
   });
+  const notices = async () =>
+    ((await t.api('GET', '/outbox?limit=500')).json() as { id: string; kind: string }[]).filter(
+      (email) => email.kind === 'email_undeliverable',
+    );
   afterAll(() => t.close());
 
-  it('retries for 24 hours with capped backoff, then fails the email', async () => {
+  it('retries for 24 hours with capped backoff, then fails the email and tells the office once', async () => {
     const transport = refusing(ALICE);
     const booking = await book(t, business, '2027-01-12T15:00:00Z');
     const [queued] = await outboxOf(booking.id);
@@ -56,8 +62,9 @@ describeEachDatabase('retrying email', (kind) => {
       const row = await findOutboxMessage(t.store.db, queued.id);
       if (!row) throw new Error('the email vanished');
       status = row.status;
+      // The last round also sends the office's notice, queued as the email failed.
       expect(report).toEqual(
-        status === 'pending' ? { sent: 0, retrying: 1, failed: 0 } : { sent: 0, retrying: 0, failed: 1 },
+        status === 'pending' ? { sent: 0, retrying: 1, failed: 0 } : { sent: 1, retrying: 0, failed: 1 },
       );
       if (status === 'pending') {
         // Nothing goes early: a second before it is due, the email is left alone.
@@ -81,7 +88,48 @@ describeEachDatabase('retrying email', (kind) => {
       attempts: attemptsAt.length,
       lastError: `452 4.2.2 ${ALICE}: mailbox full`,
     });
-    expect(transport.sent).toEqual([]);
+    expect(transport.sent).toEqual([`${OFFICE}: Email not delivered: Booking Confirmation to ${ALICE}`]);
+    const [notice] = await notices();
+    expect(await notices()).toHaveLength(1);
+    const delivered = (await t.api('GET', `/outbox/${notice?.id}`)).json();
+    expect(delivered).toMatchObject({ to: OFFICE, status: 'sent', bookingId: null });
+    expect(delivered.text).toContain(
+      `Rebook could not deliver the Booking Confirmation to ${ALICE}: it tried ${attemptsAt.length} times since`,
+    );
+    expect(delivered.text).toContain(`(Alice Moreno, reference ${booking.id.slice(0, 8).toUpperCase()})\n`);
+    expect(delivered.text).toContain(`Last error: 452 4.2.2 ${ALICE}: mailbox full\n`);
+    expect(delivered.text).toContain(`${TEST_PUBLIC_URL}/admin/outbox/${queued.id}\n`);
+    // Nothing more: one notice for one failure.
+    t.clock.advance(HOUR);
+    expect(await dispatch(transport)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await notices()).toHaveLength(1);
+  });
+
+  it('tells nobody when the notice itself cannot be delivered', async () => {
+    const before = (await notices()).length;
+    const booking = await book(t, business, '2027-01-15T15:00:00Z');
+    const [queued] = await outboxOf(booking.id);
+    const dayOld = t.clock.now() - 25 * HOUR;
+    await t.store.db
+      .updateTable('outbox_messages')
+      .set({ first_attempt_at: dayOld })
+      .where('id', '=', queued.id)
+      .execute();
+    const nothingGoes = refusing(ALICE, OFFICE);
+    // The confirmation fails for good; its notice is queued, and fails at its first attempt.
+    expect(await dispatch(nothingGoes)).toEqual({ sent: 0, retrying: 1, failed: 1 });
+    expect(await notices()).toHaveLength(before + 1);
+    await t.store.db
+      .updateTable('outbox_messages')
+      .set({ first_attempt_at: dayOld, next_attempt_at: t.clock.now() })
+      .where('kind', '=', 'email_undeliverable')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(await dispatch(nothingGoes)).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    // Failed, and no notice of the notice.
+    const all = await notices();
+    expect(all).toHaveLength(before + 1);
+    expect(all.filter((email) => (email as { status?: string }).status === 'failed')).toHaveLength(1);
   });
 
   describe('POST /outbox/:id/retry', () => {

@@ -21,6 +21,7 @@ import type { OutgoingMail } from './mail-transport.js';
 import type { OutboxMessage } from './outbox-repository.js';
 import { renderEmail } from './render-email.js';
 import { findTemplate } from './template-repository.js';
+import { composeUndeliverableNotice } from './undeliverable-notice.js';
 
 export interface ComposeContext {
   db: Kysely<Database>;
@@ -67,6 +68,7 @@ export class UndeliverableEmail extends Error {}
 
 /** Renders an outbox message: what it reports as it was when queued, with a fresh booking link. */
 export async function composeEmail(context: ComposeContext, message: OutboxMessage): Promise<ComposedEmail> {
+  if (message.kind === 'email_undeliverable') return composeUndeliverableNotice(context, message);
   return message.kind === 'customer_sign_in'
     ? composeSignIn(context, message)
     : composeBookingEmail(context, message);
@@ -98,7 +100,7 @@ async function composeSignIn(context: ComposeContext, message: OutboxMessage): P
   };
 }
 
-function businessFacts(settings: BusinessSettings): EmailFacts['business'] {
+export function businessFacts(settings: BusinessSettings): EmailFacts['business'] {
   return {
     name: settings.businessName,
     timeZone: settings.timezone,
@@ -107,7 +109,7 @@ function businessFacts(settings: BusinessSettings): EmailFacts['business'] {
   };
 }
 
-function senderOf(context: ComposeContext, settings: BusinessSettings): OutgoingMail['from'] {
+export function senderOf(context: ComposeContext, settings: BusinessSettings): OutgoingMail['from'] {
   return context.mailFrom ?? { name: settings.businessName, address: 'bookings@localhost' };
 }
 

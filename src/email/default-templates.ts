@@ -262,6 +262,48 @@ Open the booking: {{ links.booking }}
 {% endif %}`,
 };
 
+// To the office, once, when an email has been retried for a day and given up on.
+const UNDELIVERABLE_SENTENCE =
+  'Rebook could not deliver the {{ undeliverable.title }} to {{ undeliverable.to }}: it tried {{ undeliverable.attempts }} times since {{ undeliverable.first_attempt_at }} and has stopped.';
+
+const emailUndeliverable: EmailTemplate = {
+  subject: 'Email not delivered: {{ undeliverable.title }} to {{ undeliverable.to }}',
+  html: htmlEmail({
+    preheader: UNDELIVERABLE_SENTENCE,
+    body: `${heading('An email could not be delivered')}
+${paragraph(UNDELIVERABLE_SENTENCE)}
+${detailsTable([
+  { label: 'To', value: '{{ undeliverable.to }}' },
+  { label: 'Email', value: '{{ undeliverable.title }}' },
+  {
+    label: 'Booking',
+    value:
+      '{{ service.name }} on {{ booking.starts_at }}<br><span style="font-size:13px;color:#6b7280;">{{ customer.name }}, reference {{ booking.reference }}</span>',
+    when: 'booking',
+  },
+  { label: 'Last error', value: '{{ undeliverable.last_error }}', when: 'undeliverable.last_error' },
+])}
+${paragraph('Check the address with the customer, then press Retry on the email in the Outbox to send it again.')}
+${paragraph(link('{{ undeliverable.outbox_link }}', 'Open the email in the Outbox'))}
+{% if links.booking %}
+${paragraph(link('{{ links.booking }}', 'Open the booking'))}
+{% endif %}`,
+    footer: "Sent by Rebook to {{ business.name }}'s notification address.",
+  }),
+  text: `${UNDELIVERABLE_SENTENCE}
+
+To: {{ undeliverable.to }}
+Email: {{ undeliverable.title }}
+{% if booking %}Booking: {{ service.name }} on {{ booking.starts_at }} ({{ customer.name }}, reference {{ booking.reference }})
+{% endif %}{% if undeliverable.last_error %}Last error: {{ undeliverable.last_error }}
+{% endif %}
+Check the address with the customer, then press Retry on the email in the Outbox to send it again:
+{{ undeliverable.outbox_link }}
+{% if links.booking %}
+Open the booking: {{ links.booking }}
+{% endif %}`,
+};
+
 export const DEFAULT_TEMPLATES: Record<EmailKind, EmailTemplate> = {
   booking_confirmation: bookingConfirmation,
   booking_reminder: bookingReminder,
@@ -269,4 +311,5 @@ export const DEFAULT_TEMPLATES: Record<EmailKind, EmailTemplate> = {
   booking_cancelled: bookingCancelled,
   customer_sign_in: customerSignIn,
   business_notification: businessNotification,
+  email_undeliverable: emailUndeliverable,
 };

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Store } from '../db/dialect.js';
+import { type Store, writeTransaction } from '../db/dialect.js';
 import type { Metrics } from '../observability/metrics.js';
 import { composeEmail, type SharedReads, sharedReads, UndeliverableEmail } from './compose-email.js';
 import { afterFailedAttempt, LEASE_RENEWAL_MS, SEND_LEASE_MS } from './delivery-policy.js';
@@ -12,6 +12,7 @@ import {
   markSent,
   renewClaim,
 } from './outbox-repository.js';
+import { queueUndeliverableNotice } from './undeliverable-notice.js';
 
 export interface DispatchContext {
   store: Store;
@@ -191,11 +192,16 @@ async function recordFailure(
     undeliverable: error instanceof UndeliverableEmail,
   });
   const reason = (error as Error)?.message ?? String(error);
-  await markAttemptFailed(store.db, message, {
-    error: reason,
-    retryAt: next.outcome === 'retry' ? next.at : null,
+  if (next.outcome === 'retry') {
+    await markAttemptFailed(store.db, message, { error: reason, retryAt: next.at });
+    return 'retrying';
+  }
+  // Failed for good: the office hears of it in the same transaction, so once, whoever else is sending.
+  await writeTransaction(store, async (tx) => {
+    const mine = await markAttemptFailed(tx, message, { error: reason, retryAt: null });
+    if (mine) await queueUndeliverableNotice(tx, message, clock.now());
   });
-  return next.outcome === 'retry' ? 'retrying' : 'failed';
+  return 'failed';
 }
 
 /**

@@ -22,8 +22,13 @@ function variablesOf(change: (facts: EmailFacts) => void) {
 
 describe('templateVariables', () => {
   it('documents exactly the variables a template sees', () => {
+    // The sample booking, with what only the office's notice of an undeliverable email carries.
+    const everything = {
+      ...sampleFacts(NOW),
+      undeliverable: sampleFacts(NOW, 'email_undeliverable').undeliverable,
+    };
     expect(TEMPLATE_VARIABLES.map((v) => v.name).sort()).toEqual(
-      leafPaths(templateVariables(sampleFacts(NOW))).sort(),
+      leafPaths(templateVariables(everything)).sort(),
     );
   });
 

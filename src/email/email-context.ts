@@ -34,6 +34,18 @@ export interface EmailFacts {
     reason: string | null;
     type: 'created' | 'rescheduled' | 'cancelled';
   };
+  /** For the office's notice that an email finally failed: that email. */
+  undeliverable?: {
+    recipient: string;
+    kind: string;
+    /** The kind in words, e.g. Booking Reminder. */
+    title: string;
+    lastError: string | null;
+    attempts: number;
+    firstAttemptAt: number;
+    /** The email in the admin Outbox, where Retry sends it again. */
+    outboxLink: string;
+  };
   /** Absolute URLs built by the caller. */
   links: { booking: string | null; signIn: string | null };
   /** Whether the customer can still reschedule this booking right now (flag on, booking active, outside minimum notice...) — decided by the caller. */
@@ -100,6 +112,29 @@ export const TEMPLATE_VARIABLES: ReadonlyArray<{ name: string; description: stri
     description: 'Start before the change, short, e.g. Mon 30 Nov, 14:00 EST',
   },
   { name: 'change.at', description: 'When the change was made, e.g. Friday 27 November 2026, 10:00 EST' },
+  {
+    name: 'undeliverable.to',
+    description: 'Undeliverable-email notice: who the failed email was for, e.g. alice.moreno@example.com',
+  },
+  {
+    name: 'undeliverable.title',
+    description: 'Undeliverable-email notice: what it was, e.g. Booking Reminder',
+  },
+  { name: 'undeliverable.kind', description: 'Undeliverable-email notice: its kind, e.g. booking_reminder' },
+  {
+    name: 'undeliverable.last_error',
+    description: "Undeliverable-email notice: the mail server's last answer, e.g. 550 mailbox unavailable",
+  },
+  { name: 'undeliverable.attempts', description: 'Undeliverable-email notice: how often it was tried' },
+  {
+    name: 'undeliverable.first_attempt_at',
+    description:
+      'Undeliverable-email notice: when it was first tried, e.g. Monday 30 November 2026, 14:00 EST',
+  },
+  {
+    name: 'undeliverable.outbox_link',
+    description: 'Undeliverable-email notice: the email in the admin Outbox, where Retry sends it again',
+  },
   { name: 'links.booking', description: "Link to the customer's booking page" },
   { name: 'links.sign_in', description: 'Sign-in link (sign-in emails only)' },
   { name: 'can_reschedule', description: 'true when the customer can still reschedule online right now' },
@@ -174,6 +209,15 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
     service: service ? { name: service.name, duration_minutes: service.durationMinutes } : null,
     staff: facts.staff ? { name: textOrNull(facts.staff.name) } : null,
     change: changeVariables(facts),
+    undeliverable: facts.undeliverable && {
+      to: facts.undeliverable.recipient,
+      kind: facts.undeliverable.kind,
+      title: facts.undeliverable.title,
+      last_error: textOrNull(facts.undeliverable.lastError),
+      attempts: facts.undeliverable.attempts,
+      first_attempt_at: formatBusinessTime(facts.undeliverable.firstAttemptAt, zone),
+      outbox_link: facts.undeliverable.outboxLink,
+    },
     links: { booking: facts.links.booking, sign_in: facts.links.signIn },
     can_reschedule: facts.canReschedule,
   };

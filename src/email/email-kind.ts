@@ -5,6 +5,7 @@ export const EMAIL_KINDS = [
   'booking_cancelled',
   'customer_sign_in',
   'business_notification',
+  'email_undeliverable',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -17,6 +18,7 @@ export const EMAIL_KIND_TITLES: Record<EmailKind, string> = {
   booking_cancelled: 'Booking Cancelled',
   customer_sign_in: 'Customer Sign-in',
   business_notification: 'Business Notification',
+  email_undeliverable: 'Undeliverable Email',
 };
 
 export function isEmailKind(value: string): value is EmailKind {

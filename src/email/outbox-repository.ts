@@ -23,6 +23,8 @@ export interface OutboxPayload {
   snapshot?: BookingSnapshot;
   /** For a sign-in email: whose sign-in link to make. */
   customerId?: string;
+  /** For a notice to the office that an email could not be delivered: which one. */
+  failedEmailId?: string;
 }
 
 export interface QueuedEmail {

@@ -31,6 +31,7 @@ describe('default templates with the sample booking', () => {
     ['booking_cancelled', 'Booking cancelled: Standard clean on Tue 1 Dec, 10:00 EST'],
     ['customer_sign_in', 'Your sign-in link for Bright Clean Co.'],
     ['business_notification', 'Alice Moreno rescheduled Standard clean to Tue 1 Dec, 10:00 EST (B7E1C2D4)'],
+    ['email_undeliverable', 'Email not delivered: Booking Reminder to alice.moreno@example.com'],
   ] as const)('%s has the subject "%s"', async (kind, subject) => {
     expect((await render(kind)).subject).toBe(subject);
   });
@@ -93,6 +94,22 @@ describe('default templates with the sample booking', () => {
   it('cancelled says what was cancelled and why', async () => {
     const { text } = await render('booking_cancelled');
     expect(text).toContain(`Was booked for: ${STARTS_AT}\nReason: Away that week\nReference: B7E1C2D4\n`);
+  });
+
+  it('the office notice of an undeliverable email names its recipient, kind, booking and last error', async () => {
+    const { html, text } = await render('email_undeliverable');
+    expect(text).toContain(
+      'Rebook could not deliver the Booking Reminder to alice.moreno@example.com: it tried 55 times since Thursday 26 November 2026, 10:00 EST and has stopped.\n',
+    );
+    expect(text).toContain(
+      `Booking: Standard clean on ${STARTS_AT} (Alice Moreno, reference B7E1C2D4)\nLast error: 550 5.1.1 <alice.moreno@example.com>: mailbox unavailable\n`,
+    );
+    expect(text).toContain('https://rebook.example/admin/outbox/3f2a9c1e-8d4b-4e7a-b6c5-1a2b3c4d5e6f\n');
+    expect(html).toContain('550 5.1.1 &lt;alice.moreno@example.com&gt;: mailbox unavailable');
+    expect(html).toContain('href="https://rebook.example/admin/outbox/3f2a9c1e-8d4b-4e7a-b6c5-1a2b3c4d5e6f"');
+    expect(html).toContain(
+      'href="https://rebook.example/admin/bookings/b7e1c2d4-5f60-4a8b-9c3d-2e1f0a9b8c7d"',
+    );
   });
 
   it('sign-in carries the link and says what to do if it was not asked for', async () => {

@@ -49,12 +49,23 @@ export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
     links: {
       // The business gets the admin page, never the customer's own link.
       booking:
-        kind === 'business_notification'
+        kind === 'business_notification' || kind === 'email_undeliverable'
           ? `https://rebook.example/admin/bookings/${BOOKING_ID}`
           : `https://rebook.example/portal/bookings/${BOOKING_ID}?token=sample`,
       signIn: 'https://rebook.example/portal/sign-in?token=sample',
     },
     canReschedule: !cancelled,
+    ...(kind === 'email_undeliverable' && {
+      undeliverable: {
+        recipient: 'alice.moreno@example.com',
+        kind: 'booking_reminder',
+        title: 'Booking Reminder',
+        lastError: '550 5.1.1 <alice.moreno@example.com>: mailbox unavailable',
+        attempts: 55,
+        firstAttemptAt: now - 24 * 3_600_000,
+        outboxLink: 'https://rebook.example/admin/outbox/3f2a9c1e-8d4b-4e7a-b6c5-1a2b3c4d5e6f',
+      },
+    }),
     now,
   };
 }

@@ -273,6 +273,7 @@ describe('Settings › Communications › Email Templates', () => {
       'Booking Cancelled',
       'Customer Sign-in',
       'Business Notification',
+      'Undeliverable Email',
     ]);
     await screenshot(page, 'admin-email-templates-1280');
 

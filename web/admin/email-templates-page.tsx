@@ -15,6 +15,7 @@ const WHEN_SENT: Record<EmailTemplate['kind'], string> = {
   booking_cancelled: 'When a booking is cancelled',
   customer_sign_in: 'When a customer asks to sign in',
   business_notification: 'To your office, when a customer changes a booking',
+  email_undeliverable: 'To your office, when an email could not be delivered for a day',
 };
 
 export const hasRescheduleButton = (template: { html: string; text: string }) =>

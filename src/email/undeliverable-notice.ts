@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import { findBooking } from '../bookings/booking-repository.js';
+import { findService } from '../catalog/services.js';
+import { findStaffMember } from '../catalog/staff.js';
+import type { Database } from '../db/schema.js';
+import { readSettings } from '../settings/settings-repository.js';
+import {
+  businessFacts,
+  type ComposeContext,
+  type ComposedEmail,
+  senderOf,
+  sharedReads,
+  UndeliverableEmail,
+} from './compose-email.js';
+import type { EmailFacts } from './email-context.js';
+import { EMAIL_KIND_TITLES } from './email-kind.js';
+import { enqueueEmail, findOutboxMessage, type OutboxMessage } from './outbox-repository.js';
+import { renderEmail } from './render-email.js';
+
+/**
+ * When an email has finally failed, the office hears of it once: one `email_undeliverable` email to the
+ * notification address, queued in the same transaction that marks the email failed. A notice that fails
+ * itself tells nobody (no notices about notices); without a notification address the admin Outbox is all.
+ */
+export async function queueUndeliverableNotice(
+  tx: Kysely<Database>,
+  failed: Pick<OutboxMessage, 'id' | 'kind'>,
+  now: number,
+): Promise<void> {
+  if (failed.kind === 'email_undeliverable') return;
+  const { notificationEmail } = await readSettings(tx);
+  if (!notificationEmail) return;
+  await enqueueEmail(
+    tx,
+    {
+      kind: 'email_undeliverable',
+      bookingId: null,
+      recipient: notificationEmail,
+      payload: { failedEmailId: failed.id },
+    },
+    now,
+  );
+}
+
+/** The notice as it reads now: who the failed email was for, what it was, its booking, and the last error. */
+export async function composeUndeliverableNotice(
+  context: ComposeContext,
+  message: OutboxMessage,
+): Promise<ComposedEmail> {
+  const { db, now, publicUrl } = context;
+  const failedId = message.payload.failedEmailId;
+  const failed = failedId === undefined ? undefined : await findOutboxMessage(db, failedId);
+  if (!failed) throw new UndeliverableEmail('the email this notice is about no longer exists');
+  const shared = context.shared ?? sharedReads(db);
+  const [settings, template] = await Promise.all([shared.settings(), shared.template(message.kind)]);
+  const booking = failed.bookingId === null ? undefined : await findBooking(db, failed.bookingId);
+  const customerId = booking?.customerId ?? failed.payload.customerId;
+  const [customer, service, staff] = await Promise.all([
+    customerId === undefined
+      ? undefined
+      : db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst(),
+    booking && findService(db, booking.serviceId),
+    booking && findStaffMember(db, booking.staffId),
+  ]);
+  const facts: EmailFacts = {
+    business: businessFacts(settings),
+    customer: customer
+      ? { name: customer.name, email: customer.email, timeZone: customer.timezone }
+      : { name: failed.recipient, email: failed.recipient, timeZone: null },
+    ...(booking && {
+      booking: {
+        id: booking.id,
+        status: booking.status,
+        startsAt: booking.startsAt,
+        endsAt: booking.endsAt,
+        notes: booking.notes,
+        reference: booking.id.slice(0, 8).toUpperCase(),
+      },
+      service: {
+        name: service?.name ?? 'Appointment',
+        durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000),
+      },
+      staff: { name: staff?.name ?? '' },
+    }),
+    undeliverable: {
+      recipient: failed.recipient,
+      kind: failed.kind,
+      title: EMAIL_KIND_TITLES[failed.kind],
+      lastError: failed.lastError,
+      attempts: failed.attempts,
+      firstAttemptAt: failed.firstAttemptAt ?? failed.createdAt,
+      outboxLink: `${publicUrl}/admin/outbox/${encodeURIComponent(failed.id)}`,
+    },
+    links: { booking: booking ? `${publicUrl}/admin/bookings/${booking.id}` : null, signIn: null },
+    canReschedule: false,
+    now,
+  };
+  const rendered = await renderEmail(template, facts);
+  return {
+    mail: {
+      messageId: message.messageId,
+      from: senderOf(context, settings),
+      to: message.recipient,
+      ...rendered,
+    },
+    secrets: [],
+  };
+}
