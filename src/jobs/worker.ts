@@ -5,6 +5,7 @@ import {
   type DispatchOptions,
   dispatchDueEmails,
 } from '../email/dispatch-outbox.js';
+import { cleanUpExpired } from './housekeeping.js';
 import { queueDueReminders } from './queue-due-reminders.js';
 
 export interface RunningWorker {
@@ -21,11 +22,14 @@ export interface WorkerOptions {
   sendLanes?: number;
   /** How long an email's claim lasts and how often it is renewed (see dispatchDueEmails; tests shorten them). */
   lease?: DispatchOptions['lease'];
+  /** How often expired sessions, links, idempotency records and old emails are deleted (default hourly). */
+  housekeepingEveryMs?: number;
   /** After a failed tick the worker waits 1 s, 2 s, 4 s … up to this long (default 30 s) before trying again. */
   maxBackoffMs?: number;
 }
 
 const FIRST_BACKOFF_MS = 1000;
+const HOUSEKEEPING_RETRY_MS = 5 * 60_000;
 
 /** 1 s, 2 s, 4 s … capped: how long to wait after the `failures`th failed tick in a row. */
 export function backoffAfter(failures: number, maxMs: number): number {
@@ -36,6 +40,7 @@ export function backoffAfter(failures: number, maxMs: number): number {
  * The background worker: due reminders become emails, due emails are sent. Runs in the app process by default;
  * `npm run worker` runs it alone, and several may run at once (claims skip each other's rows). When the
  * database goes away the worker backs off and resumes by itself once it is back, saying so once each way.
+ * At start and then hourly it deletes what has expired (housekeeping.ts).
  */
 export function startWorker(context: DispatchContext, options: WorkerOptions = {}): RunningWorker {
   const intervalMs = options.intervalMs ?? 1000;
@@ -47,6 +52,24 @@ export function startWorker(context: DispatchContext, options: WorkerOptions = {
   let current: Promise<void> = Promise.resolve();
   let failures = 0;
   let failingSince = 0;
+  const housekeepingEveryMs = options.housekeepingEveryMs ?? 3_600_000;
+  let housekeepingDueAt = Number.NEGATIVE_INFINITY;
+
+  // Its own failures are only logged: a bug in cleaning up must not stop the email.
+  const housekeeping = async () => {
+    const now = context.clock.now();
+    if (now < housekeepingDueAt) return;
+    try {
+      const result = await cleanUpExpired({ store: context.store, now });
+      housekeepingDueAt = result.more ? now : now + housekeepingEveryMs;
+      if (Object.keys(result.deleted).length > 0) {
+        log?.info({ deleted: result.deleted }, 'housekeeping: deleted expired records');
+      }
+    } catch (error) {
+      housekeepingDueAt = now + HOUSEKEEPING_RETRY_MS;
+      log?.warn({ err: error }, 'housekeeping failed; trying again in 5 minutes');
+    }
+  };
 
   const work = async () => {
     await queueDueReminders(context);
@@ -59,6 +82,7 @@ export function startWorker(context: DispatchContext, options: WorkerOptions = {
       });
       if (report.sent + report.retrying + report.failed === 0) break;
     }
+    if (!stopped) await housekeeping();
   };
 
   /** One tick; answers how long to wait before the next. */
