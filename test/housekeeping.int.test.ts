@@ -143,6 +143,16 @@ describeEachDatabase('housekeeping', (kind) => {
     await email('failed-a-year-ago', 'failed', null, NOW - 365 * DAY);
     await email('pending-for-months', 'pending', null, NOW - 100 * DAY);
 
+    await db.deleteFrom('rate_limit_counters').execute();
+    await db
+      .insertInto('rate_limit_counters')
+      .values([
+        { bucket: 'window-ended', hits: 3, window_ends_at: NOW - 60_000 },
+        { bucket: 'window-ends-now', hits: 1, window_ends_at: NOW },
+        { bucket: 'window-open', hits: 9, window_ends_at: NOW + 1 },
+      ])
+      .execute();
+
     const report = await cleanUpExpired({ store: t.store, now: NOW }, { batch: 2 });
 
     expect(report).toEqual({
@@ -153,6 +163,7 @@ describeEachDatabase('housekeeping', (kind) => {
         admin_credentials: 1,
         idempotency_records: 1,
         outbox_messages: 2,
+        rate_limit_counters: 2,
       },
       more: false,
     });
@@ -177,6 +188,9 @@ describeEachDatabase('housekeeping', (kind) => {
       'sent-exactly-90-days-ago@example.com',
       'sent-yesterday@example.com',
     ]);
+    expect(
+      (await db.selectFrom('rate_limit_counters').select('bucket').execute()).map((r) => r.bucket),
+    ).toEqual(['window-open']);
     // A second run finds nothing left to do.
     expect(await cleanUpExpired({ store: t.store, now: NOW }, { batch: 2 })).toEqual({
       deleted: {},

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { deleteExpiredRateLimits } from '../limits/rate-limit-repository.js';
 
 const DAY = 86_400_000;
 
@@ -14,11 +15,12 @@ export const RETENTION = {
 
 /**
  * What is dead at `now`, as instants: a session, sign-in link or admin credential whose `expires_at` has come
- * (the same test their readers apply: valid while `expires_at > now`), a booking link that was revoked or
+ * (the same test their readers apply: valid while `expires_at > now`), a rate-limit window that has ended, a
+ * booking link that was revoked or
  * whose booking has ended (a link works until then), idempotency records and sent emails past their keeping.
  */
 export interface ExpiryCutoffs {
-  /** Rows with `expires_at <= expiredBy` are dead. */
+  /** Rows with `expires_at <= expiredBy` (rate limits: `window_ends_at`) are dead. */
   expiredBy: number;
   /** Booking links whose booking ended at or before this, or that were revoked, are dead. */
   bookingEndedBy: number;
@@ -167,6 +169,10 @@ const SWEEPS: readonly Sweep[] = [
           )
           .executeTakeFirst(),
       ),
+  },
+  {
+    table: 'rate_limit_counters',
+    sweep: (db, cutoffs, batch) => deleteExpiredRateLimits(db, cutoffs.expiredBy, batch),
   },
 ];
 

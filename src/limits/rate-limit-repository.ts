@@ -44,11 +44,19 @@ export async function takeBackHit(db: Kysely<Database>, bucket: string, now: num
   await db.deleteFrom('rate_limit_counters').where('bucket', '=', bucket).where('hits', '<=', 0).execute();
 }
 
-/** Housekeeping: windows that have ended count for nothing. Returns how many were removed. */
-export async function deleteExpiredRateLimits(db: Kysely<Database>, now: number): Promise<number> {
+/**
+ * Housekeeping: windows that have ended count for nothing. Removes at most `batch` of them (all without one)
+ * and returns how many were removed.
+ */
+export async function deleteExpiredRateLimits(
+  db: Kysely<Database>,
+  now: number,
+  batch?: number,
+): Promise<number> {
+  const ended = db.selectFrom('rate_limit_counters').select('bucket').where('window_ends_at', '<=', now);
   const result = await db
     .deleteFrom('rate_limit_counters')
-    .where('window_ends_at', '<=', now)
+    .where('bucket', 'in', batch === undefined ? ended : ended.limit(batch))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
