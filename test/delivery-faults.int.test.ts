@@ -207,10 +207,12 @@ describeEachDatabase('delivery under faults', (kind: DatabaseKind) => {
     }
     const rest = ids.filter((id) => !handed.has(id));
     const restLeftAfter = Math.max(...rest.map((id) => (firstArrival.get(id) ?? Infinity) - killedAt)) / 1000;
+    const lastCopyAfter =
+      (Math.max(...sink.arrivals.filter((a) => ours.has(a.messageId)).map((a) => a.at)) - killedAt) / 1000;
     report(
       `${kind}: kill -9 after ${handed.size} of ${ids.length} reached the sink (2 s/message): ${twice.length} duplicates ` +
         `(all among the ${handed.size} handed over: ${twice.every((id) => handed.has(id))}), ${lost} lost, ` +
-        `the other ${rest.length} all left within ${restLeftAfter.toFixed(1)} s of the kill`,
+        `the other ${rest.length} all left within ${restLeftAfter.toFixed(1)} s of the kill (the last resend of a lapsed claim after ${lastCopyAfter.toFixed(1)} s)`,
     );
     expect(lost).toBe(0);
     for (const id of twice)

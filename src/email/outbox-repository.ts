@@ -215,8 +215,8 @@ export async function renewClaim(db: Kysely<Database>, claim: Claim, leaseUntil:
 }
 
 /**
- * Marks a message sent. Whoever sent it may mark it, even a sender whose claim lapsed meanwhile: the mail
- * server has it either way.
+ * Marks a message sent. Whoever sent it may mark it, even a sender whose claim lapsed meanwhile and whose
+ * message another sender has since taken, failed or retried: the mail server has it either way.
  */
 export async function markSent(
   db: Kysely<Database>,
@@ -228,7 +228,7 @@ export async function markSent(
     .updateTable('outbox_messages')
     .set({ status: 'sent', sent_at: now, lease_until: null, last_error: null, ...content })
     .where('id', '=', id)
-    .where('status', '=', 'sending')
+    .where('status', '!=', 'sent')
     .execute();
 }
 
