@@ -1,6 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../src/clock.js';
 import type { DatabaseLocation } from '../src/config.js';
@@ -8,6 +6,7 @@ import { openStore, type Store } from '../src/db/dialect.js';
 import { type MailTransport, smtpTransport } from '../src/email/mail-transport.js';
 import { enqueueEmail } from '../src/email/outbox-repository.js';
 import { type RunningWorker, startWorker, type WorkerOptions } from '../src/jobs/worker.js';
+import { buildServer, runBuilt } from './support/built-server.js';
 import { book, setUpBusiness } from './support/business-fixture.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { TcpProxy } from './support/tcp-proxy.js';
@@ -92,15 +91,12 @@ function databaseUrl(location: DatabaseLocation): string {
   return location.kind === 'sqlite' ? `sqlite:${location.path}` : location.url;
 }
 
-let buildDirectory: string;
+let build: ReturnType<typeof buildServer>;
 
 beforeAll(() => {
-  // Inside the project, so the build resolves node_modules as `npm run worker` does.
-  mkdirSync('dist', { recursive: true });
-  buildDirectory = mkdtempSync(join('dist', 'faults-test-'));
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', buildDirectory], { stdio: 'inherit' });
+  build = buildServer('delivery-faults-');
 }, 120_000);
-afterAll(() => rmSync(buildDirectory, { recursive: true, force: true }));
+afterAll(() => build.remove());
 
 describeEachDatabase('delivery under faults', (kind: DatabaseKind) => {
   let t: TestApp;
@@ -114,27 +110,14 @@ describeEachDatabase('delivery under faults', (kind: DatabaseKind) => {
   afterAll(() => t.close());
 
   /** `npm run worker` as its own process, sending to `smtpUrl`. */
-  function workerProcess(smtpUrl: string, env: Record<string, string> = {}) {
-    let output = '';
-    const child: ChildProcess = spawn(process.execPath, [resolvePath(buildDirectory, 'worker-main.js')], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_URL: databaseUrl(t.database.location),
-        SMTP_URL: smtpUrl,
-        PUBLIC_URL: TEST_PUBLIC_URL,
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const workerProcess = (smtpUrl: string, env: Record<string, string> = {}) =>
+    runBuilt(build.directory, 'worker-main.js', tmpdir(), {
+      DATABASE_URL: databaseUrl(t.database.location),
+      SMTP_URL: smtpUrl,
+      PUBLIC_URL: TEST_PUBLIC_URL,
+      LOG_LEVEL: 'warn',
+      ...env,
     });
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    return { child, exited, output: () => output };
-  }
 
   it('a mail server taking 8 s a message receives each of 40 emails exactly once from two senders', async () => {
     const sink = await SmtpSink.start({ delayMs: 8000 });

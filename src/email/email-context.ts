@@ -215,7 +215,7 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
       title: facts.undeliverable.title,
       last_error: textOrNull(facts.undeliverable.lastError),
       attempts: facts.undeliverable.attempts,
-      first_attempt_at: formatBusinessTime(facts.undeliverable.firstAttemptAt, zone),
+      first_attempt_at: formatDateTime(facts.undeliverable.firstAttemptAt, zone),
       outbox_link: facts.undeliverable.outboxLink,
     },
     links: { booking: facts.links.booking, sign_in: facts.links.signIn },
