@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import { findBooking } from '../bookings/booking-repository.js';
-import { findService } from '../catalog/services.js';
-import { findStaffMember } from '../catalog/staff.js';
+import { findBookingFacts } from '../bookings/booking-repository.js';
+import { findCustomer } from '../catalog/customer-repository.js';
 import type { Database } from '../db/schema.js';
 import { readSettings } from '../settings/settings-repository.js';
 import {
@@ -53,34 +52,33 @@ export async function composeUndeliverableNotice(
   if (!failed) throw new UndeliverableEmail('the email this notice is about no longer exists');
   const shared = context.shared ?? sharedReads(db);
   const [settings, template] = await Promise.all([shared.settings(), shared.template(message.kind)]);
-  const booking = failed.bookingId === null ? undefined : await findBooking(db, failed.bookingId);
-  const customerId = booking?.customerId ?? failed.payload.customerId;
-  const [customer, service, staff] = await Promise.all([
-    customerId === undefined
-      ? undefined
-      : db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst(),
-    booking && findService(db, booking.serviceId),
-    booking && findStaffMember(db, booking.staffId),
-  ]);
+  const found = failed.bookingId === null ? undefined : await findBookingFacts(db, failed.bookingId);
+  const signInCustomer =
+    !found && failed.payload.customerId !== undefined
+      ? await findCustomer(db, failed.payload.customerId)
+      : undefined;
+  const customer = found
+    ? { name: found.customer.name, email: found.customer.email, timeZone: found.customer.timezone }
+    : signInCustomer
+      ? { name: signInCustomer.name, email: signInCustomer.email, timeZone: signInCustomer.timezone }
+      : { name: failed.recipient, email: failed.recipient, timeZone: null };
   const facts: EmailFacts = {
     business: businessFacts(settings),
-    customer: customer
-      ? { name: customer.name, email: customer.email, timeZone: customer.timezone }
-      : { name: failed.recipient, email: failed.recipient, timeZone: null },
-    ...(booking && {
+    customer,
+    ...(found && {
       booking: {
-        id: booking.id,
-        status: booking.status,
-        startsAt: booking.startsAt,
-        endsAt: booking.endsAt,
-        notes: booking.notes,
-        reference: booking.id.slice(0, 8).toUpperCase(),
+        id: found.booking.id,
+        status: found.booking.status,
+        startsAt: found.booking.startsAt,
+        endsAt: found.booking.endsAt,
+        notes: found.booking.notes,
+        reference: found.booking.id.slice(0, 8).toUpperCase(),
       },
       service: {
-        name: service?.name ?? 'Appointment',
-        durationMinutes: Math.round((booking.endsAt - booking.startsAt) / 60_000),
+        name: found.serviceName ?? 'Appointment',
+        durationMinutes: Math.round((found.booking.endsAt - found.booking.startsAt) / 60_000),
       },
-      staff: { name: staff?.name ?? '' },
+      staff: { name: found.staffName ?? '' },
     }),
     undeliverable: {
       recipient: failed.recipient,
@@ -91,7 +89,7 @@ export async function composeUndeliverableNotice(
       firstAttemptAt: failed.firstAttemptAt ?? failed.createdAt,
       outboxLink: `${publicUrl}/admin/outbox/${encodeURIComponent(failed.id)}`,
     },
-    links: { booking: booking ? `${publicUrl}/admin/bookings/${booking.id}` : null, signIn: null },
+    links: { booking: found ? `${publicUrl}/admin/bookings/${found.booking.id}` : null, signIn: null },
     canReschedule: false,
     now,
   };
