@@ -90,8 +90,9 @@ export async function dispatchDueEmails(
     }
   };
   /**
-   * The next message, with the other due messages of its booking: one booking's emails go one after another,
-   * in the order of its changes, so A → B arrives before B → C, and no other sender takes a later one meanwhile.
+   * The next message, with the other due messages of its booking to the same recipient: they go one after
+   * another, in the order of the booking's changes, so A → B arrives before B → C, and no other sender takes
+   * a later one meanwhile.
    */
   const claimNext = async (now: number, leaseUntil: number): Promise<ClaimedMessage[]> => {
     let first: ClaimedMessage | undefined;
@@ -107,7 +108,13 @@ export async function dispatchDueEmails(
     )[0];
     if (!first) return [];
     if (first.bookingId === null) return [first];
-    const rest = await claimDueForBooking(store.db, store.dialect, first.bookingId, now, leaseUntil);
+    const rest = await claimDueForBooking(
+      store.db,
+      store.dialect,
+      { bookingId: first.bookingId, recipient: first.recipient },
+      now,
+      leaseUntil,
+    );
     return inBookingOrder([first, ...rest]);
   };
   const openLane = () => {

@@ -153,11 +153,14 @@ export async function claimDueMessages(
     .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
 }
 
-/** Claims every other due message of one booking, so that one sender sends them all, in order. */
+/**
+ * Claims the other due messages of one booking to one recipient, so that one sender sends them all, in
+ * order (what matters is that each recipient reads a booking's changes in the order they were made).
+ */
 export async function claimDueForBooking(
   db: Kysely<Database>,
   dialect: DialectName,
-  bookingId: string,
+  of: { bookingId: string; recipient: string },
   now: number,
   leaseUntil: number,
 ): Promise<ClaimedMessage[]> {
@@ -166,11 +169,12 @@ export async function claimDueForBooking(
     dialect,
     (query) =>
       query
-        .where('booking_id', '=', bookingId)
+        .where('booking_id', '=', of.bookingId)
+        .where('recipient', '=', of.recipient)
         .where('status', '=', 'pending')
         .where('next_attempt_at', '<=', now),
     { now, leaseUntil },
-    100,
+    20,
   );
   return rows.map((row) => toMessage(row) as ClaimedMessage);
 }

@@ -324,7 +324,7 @@ describe('Settings › Communications › Email Templates', () => {
       void dialog.dismiss();
     });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Bookings' }).click();
-    expect(asked).toContain('not saved');
+    await expect.poll(() => asked).toContain('not saved');
     expect(page.url()).toContain('/email-templates/booking_confirmation');
     expect(await html.inputValue()).toBe(BROKEN_HTML);
   });
