@@ -265,16 +265,18 @@ describe('Settings › Communications › Email Templates', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('link', { name: 'Email Templates' }).click();
     await page.getByRole('heading', { level: 1, name: 'Email Templates' }).waitFor();
-    const titles = await page.locator('tbody th a').allInnerTexts();
-    expect(titles).toEqual([
-      'Booking Confirmation',
-      'Booking Reminder',
-      'Booking Rescheduled',
-      'Booking Cancelled',
-      'Customer Sign-in',
-      'Business Notification',
-      'Undeliverable Email',
-    ]);
+    // The heading shows before the list has loaded: wait for the rows, not just the page.
+    await expect
+      .poll(() => page.locator('tbody th a').allInnerTexts())
+      .toEqual([
+        'Booking Confirmation',
+        'Booking Reminder',
+        'Booking Rescheduled',
+        'Booking Cancelled',
+        'Customer Sign-in',
+        'Business Notification',
+        'Undeliverable Email',
+      ]);
     await screenshot(page, 'admin-email-templates-1280');
 
     await page.getByRole('link', { name: 'Booking Confirmation' }).click();
