@@ -53,6 +53,9 @@ const SERVER_TIMEOUTS = {
   http: { headersTimeout: 10_000, connectionsCheckingInterval: 2_000 },
 } as const;
 
+/** How long a closing server keeps reading what is already on its connections before it closes the idle ones. */
+const DRAIN_GRACE_MS = 300;
+
 /**
  * Once closing, a request arriving on a kept-alive connection is told to go elsewhere, and every answer (the
  * in-flight ones too) ends its connection, so the server is left with no connection to wait for.
@@ -61,6 +64,10 @@ function refuseRequestsWhileClosing(app: App): void {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    // A request already written to a kept-alive connection but not yet read looks idle to Node, and closing
+    // the server closes idle connections: that request would meet a reset instead of an answer. A short
+    // grace lets every such request be read and answered (503 shutting_down, Connection: close) first.
+    if (app.server.listening) await new Promise((resolve) => setTimeout(resolve, DRAIN_GRACE_MS));
   });
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
