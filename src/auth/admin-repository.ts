@@ -100,3 +100,18 @@ export async function extendCredential(
 export async function deleteCredential(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db.deleteFrom('admin_credentials').where('token_hash', '=', tokenHash).execute();
 }
+
+/** Housekeeping: at most `batch` sessions and API tokens past their `expires_at`. */
+export async function deleteExpiredCredentials(
+  db: Kysely<Database>,
+  expiredBy: number,
+  batch: number,
+): Promise<number> {
+  const dead = db
+    .selectFrom('admin_credentials')
+    .select('id')
+    .where('expires_at', '<=', expiredBy)
+    .limit(batch);
+  const result = await db.deleteFrom('admin_credentials').where('id', 'in', dead).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

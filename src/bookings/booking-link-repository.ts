@@ -60,3 +60,21 @@ export async function bookingOpenedByLink(
   };
   return isBookingLinkAlive(booking, now) ? booking : undefined;
 }
+
+/** Housekeeping: at most `batch` links that were revoked or whose booking has ended (a link works until then). */
+export async function deleteDeadBookingLinks(
+  db: Kysely<Database>,
+  bookingEndedBy: number,
+  batch: number,
+): Promise<number> {
+  const dead = db
+    .selectFrom('booking_links')
+    .innerJoin('bookings', 'bookings.id', 'booking_links.booking_id')
+    .select('booking_links.token_hash')
+    .where((eb) =>
+      eb.or([eb('booking_links.revoked_at', 'is not', null), eb('bookings.ends_at', '<=', bookingEndedBy)]),
+    )
+    .limit(batch);
+  const result = await db.deleteFrom('booking_links').where('token_hash', 'in', dead).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

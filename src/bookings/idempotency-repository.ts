@@ -40,3 +40,27 @@ export async function insertIdempotencyRecord(
     })
     .execute();
 }
+
+/** Housekeeping: at most `batch` records made before `createdBefore` (a retry after that acts again). */
+export async function deleteIdempotencyRecordsBefore(
+  db: Kysely<Database>,
+  createdBefore: number,
+  batch: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency_records')
+    .where((eb) =>
+      eb(
+        eb.refTuple('scope', 'key'),
+        'in',
+        eb
+          .selectFrom('idempotency_records')
+          .select(['scope', 'key'])
+          .where('created_at', '<', createdBefore)
+          .limit(batch)
+          .$asTuple('scope', 'key'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -308,3 +308,19 @@ export async function countEmailsSince(
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Housekeeping: at most `batch` emails sent before `sentBefore`; failed ones stay for the office. */
+export async function deleteSentEmailsBefore(
+  db: Kysely<Database>,
+  sentBefore: number,
+  batch: number,
+): Promise<number> {
+  const dead = db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', sentBefore)
+    .limit(batch);
+  const result = await db.deleteFrom('outbox_messages').where('id', 'in', dead).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

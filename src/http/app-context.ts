@@ -13,7 +13,7 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** What every route module gets: the adapters, never process.env. */
+/** What every route module gets: the adapters, never the environment itself (config.ts reads that once). */
 export interface AppContext {
   store: Store;
   clock: Clock;

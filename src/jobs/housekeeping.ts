@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
+import { deleteExpiredCredentials } from '../auth/admin-repository.js';
+import { deleteDeadBookingLinks } from '../bookings/booking-link-repository.js';
+import { deleteIdempotencyRecordsBefore } from '../bookings/idempotency-repository.js';
 import type { Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { deleteSentEmailsBefore } from '../email/outbox-repository.js';
 import { deleteExpiredRateLimits } from '../limits/rate-limit-repository.js';
+import {
+  deleteExpiredPortalSessions,
+  deleteExpiredSignInLinks,
+} from '../portal/portal-session-repository.js';
 
 const DAY = 86_400_000;
 
@@ -45,135 +53,25 @@ interface Sweep {
   sweep(db: Kysely<Database>, cutoffs: ExpiryCutoffs, batch: number): Promise<number>;
 }
 
-const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
-
 /**
  * Each sweep deletes one bounded batch in its own short statement (never a long lock), picking the rows by an
- * indexed column; a table another feature adds with rows that expire gets its own line here.
+ * indexed column, through the repository of its table; a table another feature adds with rows that expire gets
+ * its own line here.
  */
 const SWEEPS: readonly Sweep[] = [
-  {
-    table: 'portal_sessions',
-    sweep: async (db, cutoffs, batch) =>
-      deleted(
-        await db
-          .deleteFrom('portal_sessions')
-          .where(
-            'token_hash',
-            'in',
-            db
-              .selectFrom('portal_sessions')
-              .select('token_hash')
-              .where('expires_at', '<=', cutoffs.expiredBy)
-              .limit(batch),
-          )
-          .executeTakeFirst(),
-      ),
-  },
+  { table: 'portal_sessions', sweep: (db, c, batch) => deleteExpiredPortalSessions(db, c.expiredBy, batch) },
   {
     table: 'customer_sign_in_links',
-    sweep: async (db, cutoffs, batch) =>
-      deleted(
-        await db
-          .deleteFrom('customer_sign_in_links')
-          .where(
-            'token_hash',
-            'in',
-            db
-              .selectFrom('customer_sign_in_links')
-              .select('token_hash')
-              .where('expires_at', '<=', cutoffs.expiredBy)
-              .limit(batch),
-          )
-          .executeTakeFirst(),
-      ),
+    sweep: (db, c, batch) => deleteExpiredSignInLinks(db, c.expiredBy, batch),
   },
-  {
-    table: 'booking_links',
-    sweep: async (db, cutoffs, batch) =>
-      deleted(
-        await db
-          .deleteFrom('booking_links')
-          .where(
-            'token_hash',
-            'in',
-            db
-              .selectFrom('booking_links')
-              .innerJoin('bookings', 'bookings.id', 'booking_links.booking_id')
-              .select('booking_links.token_hash')
-              .where((eb) =>
-                eb.or([
-                  eb('booking_links.revoked_at', 'is not', null),
-                  eb('bookings.ends_at', '<=', cutoffs.bookingEndedBy),
-                ]),
-              )
-              .limit(batch),
-          )
-          .executeTakeFirst(),
-      ),
-  },
-  {
-    table: 'admin_credentials',
-    sweep: async (db, cutoffs, batch) =>
-      deleted(
-        await db
-          .deleteFrom('admin_credentials')
-          .where(
-            'id',
-            'in',
-            db
-              .selectFrom('admin_credentials')
-              .select('id')
-              .where('expires_at', '<=', cutoffs.expiredBy)
-              .limit(batch),
-          )
-          .executeTakeFirst(),
-      ),
-  },
+  { table: 'booking_links', sweep: (db, c, batch) => deleteDeadBookingLinks(db, c.bookingEndedBy, batch) },
+  { table: 'admin_credentials', sweep: (db, c, batch) => deleteExpiredCredentials(db, c.expiredBy, batch) },
   {
     table: 'idempotency_records',
-    sweep: async (db, cutoffs, batch) =>
-      deleted(
-        await db
-          .deleteFrom('idempotency_records')
-          .where((eb) =>
-            eb(
-              eb.refTuple('scope', 'key'),
-              'in',
-              eb
-                .selectFrom('idempotency_records')
-                .select(['scope', 'key'])
-                .where('created_at', '<', cutoffs.idempotencyCreatedBefore)
-                .limit(batch)
-                .$asTuple('scope', 'key'),
-            ),
-          )
-          .executeTakeFirst(),
-      ),
+    sweep: (db, c, batch) => deleteIdempotencyRecordsBefore(db, c.idempotencyCreatedBefore, batch),
   },
-  {
-    table: 'outbox_messages',
-    sweep: async (db, cutoffs, batch) =>
-      deleted(
-        await db
-          .deleteFrom('outbox_messages')
-          .where(
-            'id',
-            'in',
-            db
-              .selectFrom('outbox_messages')
-              .select('id')
-              .where('sent_at', '<', cutoffs.emailSentBefore)
-              .where('status', '=', 'sent')
-              .limit(batch),
-          )
-          .executeTakeFirst(),
-      ),
-  },
-  {
-    table: 'rate_limit_counters',
-    sweep: (db, cutoffs, batch) => deleteExpiredRateLimits(db, cutoffs.expiredBy, batch),
-  },
+  { table: 'outbox_messages', sweep: (db, c, batch) => deleteSentEmailsBefore(db, c.emailSentBefore, batch) },
+  { table: 'rate_limit_counters', sweep: (db, c, batch) => deleteExpiredRateLimits(db, c.expiredBy, batch) },
 ];
 
 export interface HousekeepingReport {

@@ -89,3 +89,36 @@ export async function customerSignedInByLink(
     .executeTakeFirst();
   return row?.customer_id;
 }
+
+/** Housekeeping: at most `batch` sessions whose `expires_at` has come (readers take them as live while later). */
+export async function deleteExpiredPortalSessions(
+  db: Kysely<Database>,
+  expiredBy: number,
+  batch: number,
+): Promise<number> {
+  const dead = db
+    .selectFrom('portal_sessions')
+    .select('token_hash')
+    .where('expires_at', '<=', expiredBy)
+    .limit(batch);
+  const result = await db.deleteFrom('portal_sessions').where('token_hash', 'in', dead).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Housekeeping: at most `batch` sign-in links past their `expires_at`. */
+export async function deleteExpiredSignInLinks(
+  db: Kysely<Database>,
+  expiredBy: number,
+  batch: number,
+): Promise<number> {
+  const dead = db
+    .selectFrom('customer_sign_in_links')
+    .select('token_hash')
+    .where('expires_at', '<=', expiredBy)
+    .limit(batch);
+  const result = await db
+    .deleteFrom('customer_sign_in_links')
+    .where('token_hash', 'in', dead)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
