@@ -1,25 +1,18 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
-import { newStaffMemberSchema } from '../../src/catalog/staff-schemas';
+import { z } from 'zod';
+import { newStaffMemberSchema, staffMemberPatchSchema } from '../../src/catalog/staff-schemas';
+import { workingHoursSchema } from '../../src/settings/working-hours-schema';
 import { dataOf } from '../shared/api-client';
 import type { StaffMember, WorkingHours } from '../shared/api-types';
-import {
-  ApiError,
-  adminApi,
-  CHECK_THE_FIELDS,
-  emptyAsNull,
-  errorFor,
-  problemMessage,
-  saveFailure,
-} from './admin-api';
+import { ApiError, adminApi, emptyAsNull, humanMessage, problemMessage } from './admin-api';
 import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
-import { useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
-import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
-import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
+import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback } from './ui';
+import { fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
 
 function hoursSummary(hours: WorkingHours): string {
   const open = WEEKDAYS.filter((day) => hours[day].length > 0);
@@ -212,13 +205,49 @@ export function StaffMemberPage({ id }: { id: string }) {
   );
 }
 
-const draftOf = (member: StaffMember, businessHours: WorkingHours) => ({
+/**
+ * The edit form's values: the working hours stay in the form while "the business's hours" is chosen, so switching
+ * back keeps them, and a time input writes the end of the day "00:00" where the API says "24:00".
+ */
+const patch = staffMemberPatchSchema.shape;
+const staffMemberFormSchema = z
+  .object({
+    name: patch.name.unwrap(),
+    email: patch.email.unwrap(),
+    serviceIds: patch.serviceIds.unwrap(),
+    ownHours: z.boolean(),
+    workingHours: z.custom<WorkingHours>(),
+  })
+  .transform(({ ownHours, workingHours, ...rest }, context) => {
+    if (!ownHours) return { ...rest, workingHours: null };
+    const hours = workingHoursSchema.safeParse(toApiHours(workingHours));
+    if (hours.success) return { ...rest, workingHours: hours.data };
+    for (const issue of hours.error.issues)
+      context.addIssue({ code: 'custom', message: issue.message, path: ['workingHours', ...issue.path] });
+    return z.NEVER;
+  });
+
+const valuesOf = (member: StaffMember, businessHours: WorkingHours) => ({
   name: member.name,
-  email: member.email ?? '',
+  email: member.email,
   serviceIds: [...member.serviceIds].sort(),
   ownHours: member.workingHours !== null,
-  hours: fromApiHours(member.workingHours ?? businessHours),
+  workingHours: fromApiHours(member.workingHours ?? businessHours),
 });
+
+/** Each message under `prefix` keyed by its dotted path, as the working-hours editor reads them per day. */
+function messagesUnder(errors: unknown, prefix: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (node: unknown, path: string) => {
+    if (typeof node !== 'object' || node === null) return;
+    const { message } = node as { message?: unknown };
+    if (typeof message === 'string' && message) result[path] ??= humanMessage(message);
+    for (const [key, child] of Object.entries(node))
+      if (key !== 'ref' && key !== 'message') walk(child, key === 'root' ? path : `${path}.${key}`);
+  };
+  walk(errors, prefix);
+  return result;
+}
 
 function StaffMemberForm({
   member,
@@ -230,51 +259,22 @@ function StaffMemberForm({
   onSaved(): Promise<void>;
 }) {
   const navigate = useNavigate();
-  const initial = useMemo(() => draftOf(member, businessHours), [member, businessHours]);
-  const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
-  useLeaveGuard(dirty);
-
-  const change = (patch: Partial<typeof draft>) => {
-    setDraft({ ...draft, ...patch });
-    setSave({ kind: 'idle' });
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local = draft.ownHours ? checkWorkingHours(draft.hours, 'workingHours') : {};
-    if (!draft.name.trim()) local.name = 'Enter a name';
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      setSave(CHECK_THE_FIELDS);
-      return;
-    }
-    setSave({ kind: 'saving' });
-    try {
-      const data = await dataOf(
-        adminApi.PATCH('/api/v1/staff/{id}', {
-          params: { path: { id: member.id } },
-          body: {
-            name: draft.name.trim(),
-            email: draft.email.trim() || null,
-            serviceIds: draft.serviceIds,
-            workingHours: draft.ownHours ? toApiHours(draft.hours) : null,
-          },
-        }),
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: staffMemberFormSchema,
+    defaultValues: valuesOf(member, businessHours),
+    save: async (body) => {
+      const saved = await dataOf(
+        adminApi.PATCH('/api/v1/staff/{id}', { params: { path: { id: member.id } }, body }),
       );
-      setDraft(draftOf(data, businessHours));
+      form.reset(valuesOf(saved, businessHours));
       await onSaved();
-      setSave({ kind: 'saved' });
-    } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setSave(failure.state);
-    }
-  };
+    },
+  });
+  const { register, control } = form;
+  const ownHours = form.watch('ownHours');
+  const chooseOwnHours = (own: boolean) => form.setValue('ownHours', own, { shouldDirty: true });
 
   const remove = async () => {
     try {
@@ -292,36 +292,27 @@ function StaffMemberForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="settings-form">
+    <form onSubmit={onSubmit} noValidate className="settings-form">
       <section className="card" aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <div className="form-row">
-          <Field label="Name" error={errorFor(errors, 'name')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                maxLength={120}
-                value={draft.name}
-                onChange={(e) => change({ name: e.target.value })}
-              />
-            )}
+          <Field label="Name" error={errorOf('name')}>
+            {(props) => <input {...props} type="text" maxLength={120} {...register('name')} />}
           </Field>
-          <Field label="Email (optional)" error={errorFor(errors, 'email')}>
-            {(props) => (
-              <input
-                {...props}
-                type="email"
-                value={draft.email}
-                onChange={(e) => change({ email: e.target.value })}
-              />
-            )}
+          <Field label="Email (optional)" error={errorOf('email')}>
+            {(props) => <input {...props} type="email" {...register('email', { setValueAs: emptyAsNull })} />}
           </Field>
         </div>
-        <ServiceChoices
-          serviceIds={draft.serviceIds}
-          onChange={(serviceIds) => change({ serviceIds: [...serviceIds].sort() })}
-          error={errorFor(errors, 'serviceIds')}
+        <Controller
+          control={control}
+          name="serviceIds"
+          render={({ field }) => (
+            <ServiceChoices
+              serviceIds={field.value}
+              onChange={(serviceIds) => field.onChange([...serviceIds].sort())}
+              error={errorOf('serviceIds')}
+            />
+          )}
         />
       </section>
       <section className="card" aria-labelledby="staff-hours-heading">
@@ -329,31 +320,27 @@ function StaffMemberForm({
         <fieldset className="radio-list">
           <legend className="visually-hidden">Which working hours apply</legend>
           <label className="checkbox-item">
-            <input
-              type="radio"
-              name="hours"
-              checked={!draft.ownHours}
-              onChange={() => change({ ownHours: false })}
-            />
+            <input type="radio" name="hours" checked={!ownHours} onChange={() => chooseOwnHours(false)} />
             The business’s working hours
           </label>
           <label className="checkbox-item">
-            <input
-              type="radio"
-              name="hours"
-              checked={draft.ownHours}
-              onChange={() => change({ ownHours: true })}
-            />
+            <input type="radio" name="hours" checked={ownHours} onChange={() => chooseOwnHours(true)} />
             Own working hours
           </label>
         </fieldset>
-        {draft.ownHours ? (
-          <WorkingHoursEditor
-            hours={draft.hours}
-            onChange={(hours) => change({ hours })}
-            errors={errors}
-            errorPrefix="workingHours"
-            label={`${member.name}’s working hours`}
+        {ownHours ? (
+          <Controller
+            control={control}
+            name="workingHours"
+            render={({ field, formState }) => (
+              <WorkingHoursEditor
+                hours={field.value}
+                onChange={field.onChange}
+                errors={messagesUnder(formState.errors.workingHours, 'workingHours')}
+                errorPrefix="workingHours"
+                label={`${member.name}’s working hours`}
+              />
+            )}
           />
         ) : (
           <p className="hint">
@@ -362,10 +349,10 @@ function StaffMemberForm({
         )}
       </section>
       <div className="form-footer">
-        <button type="submit" className="button button-primary" disabled={save.kind === 'saving'}>
-          {save.kind === 'saving' ? 'Saving…' : 'Save'}
+        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? 'Saving…' : 'Save'}
         </button>
-        <SaveFeedback state={save} />
+        <SaveFeedback state={state} />
         <button
           type="button"
           className="button button-danger-quiet footer-end"
