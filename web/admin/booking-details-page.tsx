@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -32,6 +32,18 @@ export function BookingDetailsPage({ id }: { id: string }) {
   const customer = useQuery({ ...customerQuery(customerId ?? ''), enabled: customerId !== undefined }).data;
   const emails = useQuery(outboxQuery({ bookingId: id }));
   const reload = () => client.invalidateQueries({ queryKey: bookingQuery(id).queryKey });
+  const resend = useMutation({
+    mutationFn: () =>
+      dataOf(adminApi.POST('/api/v1/bookings/{id}/resend-confirmation', { params: { path: { id } } })),
+    onSuccess: () => {
+      setMessage({
+        tone: 'success',
+        text: `A fresh confirmation is on its way to ${customer?.email ?? 'the customer'}.`,
+      });
+      return client.invalidateQueries({ queryKey: ['outbox'] });
+    },
+    onError: (error) => setMessage({ tone: 'error', text: problemMessage(error) }),
+  });
 
   const header = (actions?: ReactNode, description?: string) => (
     <PageHeader
@@ -71,21 +83,6 @@ export function BookingDetailsPage({ id }: { id: string }) {
     client.invalidateQueries({ queryKey: ['availability'] });
     setDialog(null);
     setMessage({ tone: 'success', text });
-  };
-
-  const resend = async () => {
-    try {
-      await dataOf(
-        adminApi.POST('/api/v1/bookings/{id}/resend-confirmation', { params: { path: { id: booking.id } } }),
-      );
-      setMessage({
-        tone: 'success',
-        text: `A fresh confirmation is on its way to ${customer?.email ?? 'the customer'}.`,
-      });
-      client.invalidateQueries({ queryKey: ['outbox'] });
-    } catch (error) {
-      setMessage({ tone: 'error', text: problemMessage(error) });
-    }
   };
 
   const actions = active ? (
@@ -214,7 +211,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
           <div className="card-head">
             <h2 id="emails-heading">Emails</h2>
             {active && (
-              <button type="button" className="button button-small" onClick={resend}>
+              <button type="button" className="button button-small" onClick={() => resend.mutate()}>
                 Resend confirmation
               </button>
             )}

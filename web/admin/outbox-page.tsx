@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { formatShortDateTime } from '../../src/shared/business-time';
 import { dataOf } from '../shared/api-client';
@@ -21,23 +20,21 @@ const STATUS_LABELS = {
 /** Queues a failed email again (it is then retried for another 24 hours). */
 function RetryButton({ id }: { id: string }) {
   const client = useQueryClient();
-  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
-  const retry = async () => {
-    setState({ busy: true });
-    try {
-      await dataOf(adminApi.POST('/api/v1/outbox/{id}/retry', { params: { path: { id } } }));
-      setState({ busy: false });
-      await client.invalidateQueries({ queryKey: ['outbox'] });
-    } catch (error) {
-      setState({ busy: false, error: problemMessage(error) });
-    }
-  };
+  const retry = useMutation({
+    mutationFn: () => dataOf(adminApi.POST('/api/v1/outbox/{id}/retry', { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['outbox'] }),
+  });
   return (
     <>
-      <button type="button" className="button button-small" onClick={retry} disabled={state.busy}>
-        {state.busy ? 'Retrying…' : 'Retry'}
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => retry.mutate()}
+        disabled={retry.isPending}
+      >
+        {retry.isPending ? 'Retrying…' : 'Retry'}
       </button>
-      {state.error && <div className="cell-error">{state.error}</div>}
+      {retry.isError && <div className="cell-error">{problemMessage(retry.error)}</div>}
     </>
   );
 }
