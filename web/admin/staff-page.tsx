@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
@@ -260,7 +261,6 @@ function StaffMemberForm({
 }) {
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string>();
   const { form, onSubmit, state, errorOf } = useServerForm({
     schema: staffMemberFormSchema,
     defaultValues: valuesOf(member, businessHours),
@@ -276,20 +276,19 @@ function StaffMemberForm({
   const ownHours = form.watch('ownHours');
   const chooseOwnHours = (own: boolean) => form.setValue('ownHours', own, { shouldDirty: true });
 
-  const remove = async () => {
-    try {
-      await dataOf(adminApi.DELETE('/api/v1/staff/{id}', { params: { path: { id: member.id } } }));
+  const remove = useMutation({
+    mutationFn: () => dataOf(adminApi.DELETE('/api/v1/staff/{id}', { params: { path: { id: member.id } } })),
+    onSuccess: async () => {
       setDeleting(false);
       await onSaved();
       navigate('/admin/staff');
-    } catch (error) {
-      setDeleteError(
-        error instanceof ApiError && error.code === 'in_use'
-          ? `${member.name} has bookings, which keep their history. Reschedule or cancel them first, or simply remove all services so nobody can book ${member.name} any more.`
-          : problemMessage(error),
-      );
-    }
-  };
+    },
+  });
+  const deleteError =
+    remove.error &&
+    (remove.error instanceof ApiError && remove.error.code === 'in_use'
+      ? `${member.name} has bookings, which keep their history. Reschedule or cancel them first, or simply remove all services so nobody can book ${member.name} any more.`
+      : problemMessage(remove.error));
 
   return (
     <form onSubmit={onSubmit} noValidate className="settings-form">
@@ -366,14 +365,14 @@ function StaffMemberForm({
           title={`Delete ${member.name}?`}
           onClose={() => {
             setDeleting(false);
-            setDeleteError(undefined);
+            remove.reset();
           }}
           footer={
             <>
               <button type="button" className="button" onClick={() => setDeleting(false)}>
                 Keep
               </button>
-              <button type="button" className="button button-danger" onClick={remove}>
+              <button type="button" className="button button-danger" onClick={() => remove.mutate()}>
                 Delete
               </button>
             </>
