@@ -324,55 +324,17 @@ export async function findBusyIntervals(
   range: Interval,
   exceptBookingId: string | null,
 ): Promise<Interval[]> {
-  let bookings = db
-    .selectFrom('bookings')
-    .select(['occupied_from as start', 'occupied_until as end'])
-    .where('staff_id', '=', staffId)
-    .where('status', '=', 'confirmed')
-    .where('occupied_from', '<', range.end)
-    .where('occupied_until', '>', range.start);
-  if (exceptBookingId !== null) bookings = bookings.where('id', '!=', exceptBookingId);
-  const blocked = db
-    .selectFrom('blocked_events')
-    .select(['starts_at as start', 'ends_at as end'])
-    .where((eb) => eb.or([eb('staff_id', '=', staffId), eb('staff_id', 'is', null)]))
-    .where('starts_at', '<', range.end)
-    .where('ends_at', '>', range.start);
-  return bookings.unionAll(blocked).execute();
+  const busy = await findBusyTimes(db, [staffId], range, exceptBookingId);
+  return busy.get(staffId) ?? [];
 }
 
-/** Busy times of several staff members in one pair of queries, however many staff there are. */
+/** Busy times of several staff members in one query, however many staff there are. */
 export async function findBusyIntervalsByStaff(
   db: Kysely<Database>,
   staffIds: readonly string[],
   range: Interval,
 ): Promise<Map<string, Interval[]>> {
-  const busy = new Map<string, Interval[]>(staffIds.map((id) => [id, []]));
-  if (staffIds.length === 0) return busy;
-  const [bookings, blocked] = await Promise.all([
-    db
-      .selectFrom('bookings')
-      .select(['staff_id', 'occupied_from as start', 'occupied_until as end'])
-      .where('staff_id', 'in', staffIds)
-      .where('status', '=', 'confirmed')
-      .where('occupied_from', '<', range.end)
-      .where('occupied_until', '>', range.start)
-      .execute(),
-    db
-      .selectFrom('blocked_events')
-      .select(['staff_id', 'starts_at as start', 'ends_at as end'])
-      .where((eb) => eb.or([eb('staff_id', 'in', staffIds), eb('staff_id', 'is', null)]))
-      .where('starts_at', '<', range.end)
-      .where('ends_at', '>', range.start)
-      .execute(),
-  ]);
-  for (const row of bookings) busy.get(row.staff_id)?.push({ start: row.start, end: row.end });
-  for (const row of blocked) {
-    const interval = { start: row.start, end: row.end };
-    if (row.staff_id === null) for (const list of busy.values()) list.push(interval);
-    else busy.get(row.staff_id)?.push(interval);
-  }
-  return busy;
+  return findBusyTimes(db, staffIds, range, null);
 }
 
 /**
