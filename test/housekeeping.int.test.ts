@@ -143,6 +143,27 @@ describeEachDatabase('housekeeping', (kind) => {
     await email('failed-a-year-ago', 'failed', null, NOW - 365 * DAY);
     await email('pending-for-months', 'pending', null, NOW - 100 * DAY);
 
+    await db.deleteFrom('booking_reminders').execute();
+    const reminder = (bookingId: string, startsAt: number, status: string) => ({
+      booking_id: bookingId,
+      starts_at: startsAt,
+      status,
+      created_at: NOW - 30 * DAY,
+      handled_at: status === 'pending' ? null : NOW - DAY,
+    });
+    await db
+      .insertInto('booking_reminders')
+      .values([
+        reminder(ended.id, NOW - 12 * DAY, 'queued'),
+        reminder(ended.id, NOW - 13 * DAY, 'dropped'),
+        reminder(endsNow.id, NOW - 3_600_000, 'queued'),
+        reminder(endsNow.id, NOW, 'dropped'),
+        reminder(endsNow.id, NOW - 60_000, 'pending'),
+        reminder(upcoming.id, NOW + 9 * DAY, 'queued'),
+        reminder(upcoming.id, NOW + 8 * DAY, 'dropped'),
+      ])
+      .execute();
+
     await db.deleteFrom('rate_limit_counters').execute();
     await db
       .insertInto('rate_limit_counters')
@@ -160,6 +181,7 @@ describeEachDatabase('housekeeping', (kind) => {
         portal_sessions: 3,
         customer_sign_in_links: 2,
         booking_links: 3,
+        booking_reminders: 4,
         admin_credentials: 1,
         idempotency_records: 1,
         outbox_messages: 2,
@@ -174,6 +196,19 @@ describeEachDatabase('housekeeping', (kind) => {
     ]);
     expect(await keys('customer_sign_in_links')).toEqual(['sign-in-valid']);
     expect(await keys('booking_links')).toEqual(['link-live']);
+    expect(
+      (
+        await db
+          .selectFrom('booking_reminders')
+          .select(['starts_at', 'status'])
+          .orderBy('starts_at')
+          .execute()
+      ).map((r) => [Number(r.starts_at) - NOW, r.status]),
+    ).toEqual([
+      [-60_000, 'pending'],
+      [8 * DAY, 'dropped'],
+      [9 * DAY, 'queued'],
+    ]);
     expect((await db.selectFrom('admin_credentials').select('id').execute()).map((r) => r.id)).toEqual([
       'admin-valid',
     ]);
@@ -214,6 +249,8 @@ describeEachDatabase('housekeeping', (kind) => {
   });
 
   it('runs in the worker as it starts', async () => {
+    // Only the session below is dead: the first test's pending reminder would be settled and swept too.
+    await t.store.db.deleteFrom('booking_reminders').execute();
     await t.store.db
       .insertInto('portal_sessions')
       .values({
@@ -248,6 +285,7 @@ it('keeps idempotency records a day and sent emails 90 days', () => {
   expect(expiryCutoffs(NOW)).toEqual({
     expiredBy: NOW,
     bookingEndedBy: NOW,
+    appointmentStartedBy: NOW,
     idempotencyCreatedBefore: NOW - DAY,
     emailSentBefore: NOW - 90 * DAY,
   });

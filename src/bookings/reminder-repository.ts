@@ -78,3 +78,31 @@ export async function markReminderHandled(
     .where('starts_at', '=', reminder.startsAt)
     .execute();
 }
+
+/**
+ * Reminders for appointment times that have passed and that the worker has handled (queued or dropped): no
+ * longer needed to keep a reminder from going twice, since a time in the past never gets a reminder again
+ * (`needsReminder`). Pending ones stay for the worker to settle. Answers how many went.
+ */
+export async function deleteHandledRemindersBefore(
+  db: Kysely<Database>,
+  startedBy: number,
+  batch?: number,
+): Promise<number> {
+  const handled = db
+    .selectFrom('booking_reminders')
+    .select(['booking_id', 'starts_at'])
+    .where('status', 'in', ['queued', 'dropped'])
+    .where('starts_at', '<=', startedBy);
+  const result = await db
+    .deleteFrom('booking_reminders')
+    .where(({ eb, refTuple }) =>
+      eb(
+        refTuple('booking_id', 'starts_at'),
+        'in',
+        (batch === undefined ? handled : handled.limit(batch)).$asTuple('booking_id', 'starts_at'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

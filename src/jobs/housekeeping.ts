@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { deleteExpiredCredentials } from '../auth/admin-repository.js';
 import { deleteDeadBookingLinks } from '../bookings/booking-link-repository.js';
 import { deleteIdempotencyRecordsBefore } from '../bookings/idempotency-repository.js';
+import { deleteHandledRemindersBefore } from '../bookings/reminder-repository.js';
 import type { Store } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { deleteSentEmailsBefore } from '../email/outbox-repository.js';
@@ -25,13 +26,15 @@ export const RETENTION = {
  * What is dead at `now`, as instants: a session, sign-in link or admin credential whose `expires_at` has come
  * (the same test their readers apply: valid while `expires_at > now`), a rate-limit window that has ended, a
  * booking link that was revoked or
- * whose booking has ended (a link works until then), idempotency records and sent emails past their keeping.
+ * whose booking has ended (a link works until then), a handled reminder for a time that has passed, idempotency records and sent emails past their keeping.
  */
 export interface ExpiryCutoffs {
   /** Rows with `expires_at <= expiredBy` (rate limits: `window_ends_at`) are dead. */
   expiredBy: number;
   /** Booking links whose booking ended at or before this, or that were revoked, are dead. */
   bookingEndedBy: number;
+  /** Handled reminders for appointment times at or before this are dropped. */
+  appointmentStartedBy: number;
   /** Idempotency records created before this are dropped. */
   idempotencyCreatedBefore: number;
   /** Emails sent before this are dropped. */
@@ -42,6 +45,7 @@ export function expiryCutoffs(now: number, retention: typeof RETENTION = RETENTI
   return {
     expiredBy: now,
     bookingEndedBy: now,
+    appointmentStartedBy: now,
     idempotencyCreatedBefore: now - retention.idempotencyRecordsMs,
     emailSentBefore: now - retention.sentEmailsMs,
   };
@@ -65,6 +69,10 @@ const SWEEPS: readonly Sweep[] = [
     sweep: (db, c, batch) => deleteExpiredSignInLinks(db, c.expiredBy, batch),
   },
   { table: 'booking_links', sweep: (db, c, batch) => deleteDeadBookingLinks(db, c.bookingEndedBy, batch) },
+  {
+    table: 'booking_reminders',
+    sweep: (db, c, batch) => deleteHandledRemindersBefore(db, c.appointmentStartedBy, batch),
+  },
   { table: 'admin_credentials', sweep: (db, c, batch) => deleteExpiredCredentials(db, c.expiredBy, batch) },
   {
     table: 'idempotency_records',
