@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 // Every schema's messages in the API's own words (a side effect: Zod's configuration is global).
 import './validation-messages.js';
+import { LANGUAGES } from './i18n/languages.js';
 import { isTimeZone } from './scheduling/time-zone.js';
 
 /** Field types shared by the request and response schemas of every module. */
@@ -52,6 +53,62 @@ export function textField(max: number) {
 export function singleLineField(max: number) {
   return textField(max).refine((value) => !/[\r\n]/.test(value), { message: 'must be a single line' });
 }
+
+const PHONE_CHARACTERS = /^[0-9+()\-.\s]*$/;
+const PHONE_CHARACTERS_MESSAGE = 'must contain only digits, spaces and + ( ) - .';
+
+/** A phone number as people write it: digits, spaces and + ( ) - . on one line. */
+export const phoneField = singleLineField(40).pipe(
+  z.string().regex(PHONE_CHARACTERS, { message: PHONE_CHARACTERS_MESSAGE }),
+);
+
+/**
+ * The business's own phone, which emails and the portal turn into `tel:` links: like any phone, and with 3 to
+ * 20 digits so that the link dials something. An empty field clears it (null), as the admin form sends it.
+ */
+export const contactPhoneField = phoneField
+  .transform((value) => (value === '' ? null : value))
+  .refine(
+    (value) => {
+      if (value === null) return true;
+      const digits = value.replace(/\D/g, '').length;
+      return digits >= 3 && digits <= 20;
+    },
+    { message: 'must have 3 to 20 digits' },
+  )
+  .nullable();
+
+/** The tag as Intl writes it ("en-us" → "en-US"), or null when Intl cannot write dates in it. */
+export function canonicalLocale(value: string): string | null {
+  try {
+    const [tag] = Intl.getCanonicalLocales(value);
+    return tag !== undefined && Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : null;
+  } catch {
+    return null; // not a well-formed BCP 47 tag
+  }
+}
+
+/** A BCP 47 locale that dates and times are written in, stored in its canonical form. */
+export const localeField = z
+  .string()
+  .max(64)
+  .transform((value, context) => {
+    const tag = canonicalLocale(value.trim());
+    if (tag === null) {
+      context.addIssue({ code: 'custom', message: 'must be a locale such as en-US, en-GB or de-DE' });
+      return z.NEVER;
+    }
+    return tag;
+  });
+
+/** A colour as #RRGGBB, stored in lower case. */
+export const hexColorField = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour #RRGGBB, e.g. #1d4ed8' })
+  .transform((value) => value.toLowerCase());
+
+/** One of the languages Rebook speaks to customers. */
+export const languageField = z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` });
 
 export const problemSchema = z.object({
   type: z.string(),

@@ -4,6 +4,7 @@ import type { Customer } from '../catalog/customer-repository.js';
 import { type Service, toService } from '../catalog/service-repository.js';
 import { type DialectName, lockedForChange, lockedForChangeOf } from '../db/dialect.js';
 import type { BookingTable, Database, StaffTable } from '../db/schema.js';
+import { isLanguage } from '../i18n/languages.js';
 import type { Interval } from '../scheduling/interval.js';
 import type { Booking, BookingFacts, BookingStatus, BusyTime, Conflict, HistoryEntry } from './booking.js';
 
@@ -73,6 +74,7 @@ function withParties(db: Kysely<Database>) {
       'customers.email as customer_email',
       'customers.phone as customer_phone',
       'customers.timezone as customer_timezone',
+      'customers.language as customer_language',
       'services.name as service_name',
       'services.duration_minutes as service_duration_minutes',
       'services.buffer_before_minutes as service_buffer_before_minutes',
@@ -103,6 +105,7 @@ function partiesOf(row: PartiesRow): LockedBooking {
             email: row.customer_email,
             phone: row.customer_phone,
             timezone: row.customer_timezone,
+            language: isLanguage(row.customer_language) ? row.customer_language : null,
           },
     service:
       row.service_name === null

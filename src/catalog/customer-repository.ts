@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomerTable, Database } from '../db/schema.js';
+import { isLanguage, type Language } from '../i18n/languages.js';
 
 /** The one module that reads and writes the `customers` table. */
 export interface Customer {
@@ -8,6 +9,8 @@ export interface Customer {
   email: string;
   phone: string | null;
   timezone: string | null;
+  /** null: the language of the business's locale. */
+  language: Language | null;
 }
 
 export type CustomerChanges = Partial<Omit<Customer, 'id'>>;
@@ -18,6 +21,8 @@ const toCustomer = (row: Selectable<CustomerTable>): Customer => ({
   email: row.email,
   phone: row.phone,
   timezone: row.timezone,
+  // The database refuses any other value (migration 0008); this only narrows the type.
+  language: isLanguage(row.language) ? row.language : null,
 });
 
 export async function findCustomer(db: Kysely<Database>, id: string): Promise<Customer | undefined> {

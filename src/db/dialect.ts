@@ -282,6 +282,9 @@ export function skipLockedForClaim<Q extends { forUpdate(): Q; skipLocked(): Q }
  * new or changed row is checked). SQLite cannot add a constraint to an existing table (it would have to copy
  * the table and everything that references it): triggers refuse an insert or update that breaks the rule.
  */
+/** A column of bytes (the logo): SQLite's BLOB, PostgreSQL's BYTEA; both drivers read it as a Buffer. */
+export const binaryColumnType = (dialect: DialectName) => (dialect === 'postgres' ? 'bytea' : 'blob');
+
 export async function addRowRule(
   db: Kysely<unknown>,
   dialect: DialectName,

@@ -1,5 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { addDoubleBookingGuard, addRowRule, type DialectName, type Store } from './dialect.js';
+import { LANGUAGES } from '../i18n/languages.js';
+import {
+  addDoubleBookingGuard,
+  addRowRule,
+  binaryColumnType,
+  type DialectName,
+  type Store,
+} from './dialect.js';
 
 /** One migration set for both databases; the few dialect-specific statements come from dialect.ts. */
 function bookingCore(dialect: DialectName): Migration {
@@ -371,6 +378,34 @@ const outboxDelivery: Migration = {
   },
 };
 
+/**
+ * A business's brand and its customers' language: each customer's own language (or none: the business's),
+ * and the logo, kept in the database like everything else so that every app process serves the same one.
+ */
+function brand(dialect: DialectName): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('customers').addColumn('language', 'text').execute();
+      await addRowRule(db, dialect, {
+        table: 'customers',
+        name: 'customers_language',
+        // Our own constants, never user input.
+        condition: (c) => `${c('language')} IS NULL OR ${c('language')} IN ('${LANGUAGES.join("', '")}')`,
+      });
+      await db.schema
+        .createTable('business_logo')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('content_type', 'text', (c) =>
+          c.notNull().check(sqlIn('content_type', ['image/png', 'image/jpeg', 'image/webp'])),
+        )
+        .addColumn('image', binaryColumnType(dialect), (c) => c.notNull())
+        .addColumn('etag', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -385,6 +420,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-row-rules': rowRules(dialect),
     '0006-rate-limit-counters': rateLimitCounters,
     '0007-outbox-delivery': outboxDelivery,
+    '0008-brand': brand(dialect),
   };
 }
 

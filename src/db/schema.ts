@@ -40,7 +40,18 @@ export interface CustomerTable {
   email: string;
   phone: string | null;
   timezone: string | null;
+  language: string | null;
   created_at: number;
+  updated_at: number;
+}
+
+/** The business's logo (one row or none), served at /branding/logo. */
+export interface BusinessLogoTable {
+  id: number;
+  content_type: string;
+  image: Buffer;
+  /** A digest of the image: the ETag it is served with. */
+  etag: string;
   updated_at: number;
 }
 
@@ -191,6 +202,7 @@ export interface Database {
   staff: StaffTable;
   staff_services: StaffServiceTable;
   customers: CustomerTable;
+  business_logo: BusinessLogoTable;
   bookings: BookingTable;
   booking_history: BookingHistoryTable;
   blocked_events: BlockedEventTable;

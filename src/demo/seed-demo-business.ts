@@ -56,17 +56,20 @@ const DEMO_SETTINGS: BusinessSettings = {
     ...DEFAULT_BUSINESS_SETTINGS.customerPortal,
     changeBlockedMessage: 'Please call us on (555) 010-4477 and we will sort it out.',
   },
+  locale: 'en-US',
+  contactPhone: '(555) 010-4477',
 };
 
+// Most customers read the business's language; Alice reads Spanish, Chloé French.
 const CUSTOMERS = [
-  ['Alice Moreno', 'alice@example.com', '+1 555 0101'],
-  ['Ben Okafor', 'ben@example.com', '+1 555 0102'],
-  ['Chloé Dubois', 'chloe@example.com', null],
-  ['Dev Patel', 'dev@example.com', '+1 555 0104'],
-  ['Emma Johansson', 'emma@example.com', '+1 555 0105'],
-  ['Farid Haddad', 'farid@example.com', null],
-  ['Grace Liu', 'grace@example.com', '+1 555 0107'],
-  ['Hugo Silva', 'hugo@example.com', '+1 555 0108'],
+  ['Alice Moreno', 'alice@example.com', '+1 555 0101', 'es'],
+  ['Ben Okafor', 'ben@example.com', '+1 555 0102', null],
+  ['Chloé Dubois', 'chloe@example.com', null, 'fr'],
+  ['Dev Patel', 'dev@example.com', '+1 555 0104', null],
+  ['Emma Johansson', 'emma@example.com', '+1 555 0105', null],
+  ['Farid Haddad', 'farid@example.com', null, null],
+  ['Grace Liu', 'grace@example.com', '+1 555 0107', null],
+  ['Hugo Silva', 'hugo@example.com', '+1 555 0108', null],
 ] as const;
 
 /** Deterministic, so every demo looks alike: a small linear congruential generator. */
@@ -166,8 +169,10 @@ export async function seedDemoBusiness(
     ),
   ];
   const customerIds: string[] = [];
-  for (const [name, email, phone] of CUSTOMERS) {
-    customerIds.push(valueOrThrow(await createCustomer(db, now, { name, email, phone, timezone: null })).id);
+  for (const [name, email, phone, language] of CUSTOMERS) {
+    customerIds.push(
+      valueOrThrow(await createCustomer(db, now, { name, email, phone, timezone: null, language })).id,
+    );
   }
 
   const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(TIME_ZONE).toPlainDate();

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { emailField, singleLineField, textField, timeZoneField } from '../field-schemas.js';
+import {
+  contactPhoneField,
+  emailField,
+  hexColorField,
+  localeField,
+  singleLineField,
+  textField,
+  timeZoneField,
+} from '../field-schemas.js';
 import { givenFields } from '../patch-fields.js';
 import {
   workingHoursPatchSchema,
@@ -41,6 +49,13 @@ export const customerPortalSchema = z.strictObject({
     .max(100, RESCHEDULE_LIMIT)
     .nullable(),
   changeBlockedMessage: textField(500),
+  allowStaffChange: z.boolean(),
+});
+
+/** How the business looks to its customers. `hasLogo` follows PUT/DELETE /settings/logo; no PATCH sets it. */
+export const brandingSchema = z.strictObject({
+  accentColor: hexColorField,
+  hasLogo: z.boolean(),
 });
 
 export const businessSettingsSchema = z.strictObject({
@@ -56,6 +71,9 @@ export const businessSettingsSchema = z.strictObject({
     .max(60 * 24 * 14),
   workingHours: workingHoursSchema,
   customerPortal: customerPortalSchema,
+  locale: localeField,
+  contactPhone: contactPhoneField,
+  branding: brandingSchema,
 });
 
 /** The shape in responses (response schemas must not transform). */
@@ -74,18 +92,24 @@ export const businessSettingsViewSchema = z.object({
     minimumNoticeMinutes: z.number().int(),
     maxReschedulesPerBooking: z.number().int().nullable(),
     changeBlockedMessage: z.string(),
+    allowStaffChange: z.boolean(),
   }),
+  locale: z.string(),
+  contactPhone: z.string().nullable(),
+  branding: z.object({ accentColor: z.string(), hasLogo: z.boolean() }),
 });
 
 export type BusinessSettings = z.output<typeof businessSettingsSchema>;
 export type CustomerPortalSettings = BusinessSettings['customerPortal'];
 
 export const businessSettingsPatchSchema = businessSettingsSchema
-  .omit({ workingHours: true, customerPortal: true })
+  .omit({ workingHours: true, customerPortal: true, branding: true })
   .partial()
   .extend({
     workingHours: workingHoursPatchSchema.optional(),
     customerPortal: customerPortalSchema.partial().optional(),
+    // Read-only fields are unknown to a PATCH, as everywhere in the API: `hasLogo` → 422 naming it.
+    branding: brandingSchema.omit({ hasLogo: true }).partial().optional(),
   });
 
 export type BusinessSettingsPatch = z.output<typeof businessSettingsPatchSchema>;
@@ -108,15 +132,20 @@ export const DEFAULT_BUSINESS_SETTINGS: BusinessSettings = {
     minimumNoticeMinutes: 24 * 60,
     maxReschedulesPerBooking: null,
     changeBlockedMessage: 'Please contact us to change this booking.',
+    allowStaffChange: false,
   },
+  locale: 'en-US',
+  contactPhone: null,
+  branding: { accentColor: '#1d4ed8', hasLogo: false },
 };
 
 export function mergeSettings(current: BusinessSettings, patch: BusinessSettingsPatch): BusinessSettings {
-  const { workingHours, customerPortal, ...rest } = patch;
+  const { workingHours, customerPortal, branding, ...rest } = patch;
   return {
     ...current,
     ...givenFields(rest),
     workingHours: { ...current.workingHours, ...givenFields(workingHours ?? {}) },
     customerPortal: { ...current.customerPortal, ...givenFields(customerPortal ?? {}) },
+    branding: { ...current.branding, ...givenFields(branding ?? {}) },
   };
 }

@@ -22,6 +22,7 @@ export async function readSettings(db: Kysely<Database>): Promise<BusinessSettin
     ...DEFAULT_BUSINESS_SETTINGS,
     ...stored,
     customerPortal: { ...DEFAULT_BUSINESS_SETTINGS.customerPortal, ...stored.customerPortal },
+    branding: { ...DEFAULT_BUSINESS_SETTINGS.branding, ...stored.branding },
   });
   lastRead = { document: row.document, settings };
   return settings;
