@@ -1,40 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { BlockedEventTable, Database } from '../db/schema.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
-import { idField, instantField, instantOut, textField, toIso } from '../field-schemas.js';
+import { toIso } from '../field-schemas.js';
 import { checkBookableInstant } from '../scheduling/bookable-range.js';
-
-export const blockedEventSchema = z.object({
-  id: idField,
-  staffId: idField.nullable(),
-  startsAt: instantOut,
-  endsAt: instantOut,
-  reason: z.string().nullable(),
-});
-export type BlockedEventView = z.infer<typeof blockedEventSchema>;
-
-const MAX_BLOCK_MS = 366 * 24 * 3_600_000;
-
-export const newBlockedEventSchema = z
-  .strictObject({
-    staffId: idField.nullable(),
-    startsAt: instantField,
-    endsAt: instantField,
-    reason: textField(500).nullable().default(null),
-  })
-  .refine((event) => event.endsAt > event.startsAt, { message: 'must be after startsAt', path: ['endsAt'] })
-  .refine((event) => event.endsAt - event.startsAt <= MAX_BLOCK_MS, {
-    message: 'a blocked event can last at most a year',
-    path: ['endsAt'],
-  });
-
-export const blockedEventQuerySchema = z.strictObject({
-  from: instantField.optional(),
-  to: instantField.optional(),
-  staffId: idField.optional(),
-});
+import type {
+  BlockedEventView,
+  blockedEventQuerySchema,
+  newBlockedEventSchema,
+} from './blocked-event-schemas.js';
 
 const toView = (row: Selectable<BlockedEventTable>): BlockedEventView => ({
   id: row.id,

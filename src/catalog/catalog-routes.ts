@@ -6,11 +6,9 @@ import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
 import {
   blockedEventQuerySchema,
   blockedEventSchema,
-  createBlockedEvent,
-  deleteBlockedEvent,
-  listBlockedEvents,
   newBlockedEventSchema,
-} from './blocked-events.js';
+} from './blocked-event-schemas.js';
+import { createBlockedEvent, deleteBlockedEvent, listBlockedEvents } from './blocked-events.js';
 import {
   createCustomer,
   customerPatchSchema,

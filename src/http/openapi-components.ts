@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bookingDetailsSchema, bookingSchema } from '../bookings/booking-schemas.js';
-import { blockedEventSchema } from '../catalog/blocked-events.js';
+import { blockedEventSchema } from '../catalog/blocked-event-schemas.js';
 import { customerSchema } from '../catalog/customer-schemas.js';
 import { serviceSchema } from '../catalog/service-schemas.js';
 import { staffMemberSchema } from '../catalog/staff.js';

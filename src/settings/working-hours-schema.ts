@@ -7,7 +7,7 @@ const timeOfDay = z
 
 const timeRangeSchema = z
   .strictObject({ start: timeOfDay, end: timeOfDay })
-  .refine((range) => range.start < range.end, { message: 'start must be before end', path: ['end'] });
+  .refine((range) => range.start < range.end, { message: 'the end must be after the start', path: ['end'] });
 
 const dayRangesSchema = z
   .array(timeRangeSchema)
@@ -20,7 +20,7 @@ const dayRangesSchema = z
       if (previous && current && current.start < previous.end) {
         context.addIssue({
           code: 'custom',
-          message: `ranges ${previous.start}-${previous.end} and ${current.start}-${current.end} overlap`,
+          message: `two ranges overlap: make them follow each other (${previous.start}–${previous.end} and ${current.start}–${current.end})`,
         });
       }
     }

@@ -69,16 +69,3 @@ export const CHECK_THE_FIELDS = {
   kind: 'failed',
   message: 'Not saved: check the highlighted fields.',
 } as const;
-
-/** A refused save: errors to show beside their fields, and the message to show by the Save button. */
-export function saveFailure(error: unknown): {
-  errors: Record<string, string>;
-  state: { kind: 'failed'; message: string };
-} {
-  const errors = fieldErrors(error);
-  return {
-    errors,
-    state:
-      Object.keys(errors).length > 0 ? CHECK_THE_FIELDS : { kind: 'failed', message: problemMessage(error) },
-  };
-}

@@ -1,23 +1,21 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { Link } from 'react-router';
+import { z } from 'zod';
+import { newBlockedEventSchema } from '../../src/catalog/blocked-event-schemas';
+import { businessSettingsSchema } from '../../src/settings/business-settings';
 import { calendarDateOf, formatClock, formatShortDateTime, todayIn } from '../../src/shared/business-time';
 import { instantAt } from '../../src/shared/calendar-dates';
 import { dataOf } from '../shared/api-client';
-import type { BlockedEvent } from '../shared/api-types';
-import { adminApi, errorFor, fieldErrors, problemMessage, saveFailure, saveSettings } from './admin-api';
+import type { BlockedEvent, BusinessSettings, WorkingHours } from '../shared/api-types';
+import { adminApi, problemMessage, saveSettings } from './admin-api';
 import { blockedEventsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
-import { useLeaveGuard } from './navigation';
 import { staffMemberPath } from './paths';
-import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback, type SaveState } from './ui';
-import { checkWorkingHours, fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
-
-/** The later of two YYYY-MM-DD dates: the end of a blocked time follows its start forward. */
-function laterDate(a: string, b: string): string {
-  if (a >= b) return a;
-  return b;
-}
+import { useServerForm } from './server-form';
+import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback } from './ui';
+import { checkedHours, fromApiHours, messagesUnder, WorkingHoursEditor } from './working-hours-editor';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -51,55 +49,43 @@ export function AvailabilityPage() {
   );
 }
 
+// The office edits the time zone and the hours together; both are checked by the server's settings schemas.
+const businessHoursSchema = z
+  .object({ timezone: businessSettingsSchema.shape.timezone, workingHours: z.custom<WorkingHours>() })
+  .transform(({ timezone, workingHours }, context) => ({
+    timezone,
+    workingHours: checkedHours(workingHours, context, 'workingHours'),
+  }));
+
 function BusinessHoursForm() {
   const { settings, setSettings } = useBusiness();
-  const [saved, setSaved] = useState(settings);
-  const [timezone, setTimezone] = useState(settings.timezone);
-  const [hours, setHours] = useState(() => fromApiHours(settings.workingHours));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const zones = useMemo(() => timeZones(settings.timezone), [settings.timezone]);
-  const dirty =
-    timezone !== saved.timezone || JSON.stringify(toApiHours(hours)) !== JSON.stringify(saved.workingHours);
-  useLeaveGuard(dirty, 'Your working hours are not saved. Leave this page and lose them?');
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local = checkWorkingHours(hours, 'workingHours');
-    setErrors(local);
-    if (Object.keys(local).length > 0) {
-      setSave({ kind: 'failed', message: 'Not saved: check the highlighted days.' });
-      return;
-    }
-    setSave({ kind: 'saving' });
-    try {
-      const data = await saveSettings({ timezone, workingHours: toApiHours(hours) });
-      setSaved(data);
-      setHours(fromApiHours(data.workingHours));
-      setSave({ kind: 'saved' });
-      setSettings(data);
-    } catch (error) {
-      const failure = saveFailure(error);
-      setErrors(failure.errors);
-      setSave(failure.state);
-    }
-  };
+  const valuesOf = (saved: BusinessSettings) => ({
+    timezone: saved.timezone,
+    workingHours: fromApiHours(saved.workingHours),
+  });
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: businessHoursSchema,
+    defaultValues: valuesOf(settings),
+    save: saveSettings,
+    onSaved: (saved) => {
+      setSettings(saved);
+      form.reset(valuesOf(saved));
+    },
+    invalidates: [['availability']],
+    leaveMessage: 'Your working hours are not saved. Leave this page and lose them?',
+  });
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="hours-heading">
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="hours-heading">
       <h2 id="hours-heading">Working hours</h2>
       <Field
         label="Time zone"
         hint="Working hours, the calendar and every email use this zone. Existing bookings keep their moment in time."
-        error={errorFor(errors, 'timezone')}
+        error={errorOf('timezone')}
       >
         {(props) => (
-          <select
-            {...props}
-            className="input-medium"
-            value={timezone}
-            onChange={(event) => setTimezone(event.target.value)}
-          >
+          <select {...props} className="input-medium" {...form.register('timezone')}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll('_', ' ')}
@@ -108,85 +94,113 @@ function BusinessHoursForm() {
           </select>
         )}
       </Field>
-      <WorkingHoursEditor
-        hours={hours}
-        onChange={(next) => {
-          setHours(next);
-          setSave({ kind: 'idle' });
-        }}
-        errors={errors}
-        errorPrefix="workingHours"
-        label="Business working hours"
+      <Controller
+        control={form.control}
+        name="workingHours"
+        render={({ field, formState }) => (
+          <WorkingHoursEditor
+            hours={field.value}
+            onChange={field.onChange}
+            errors={messagesUnder(formState.errors.workingHours, 'workingHours')}
+            errorPrefix="workingHours"
+            label="Business working hours"
+          />
+        )}
       />
       <div className="form-footer">
-        <button type="submit" className="button button-primary" disabled={save.kind === 'saving'}>
-          {save.kind === 'saving' ? 'Saving…' : 'Save working hours'}
+        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? 'Saving…' : 'Save working hours'}
         </button>
-        <SaveFeedback state={save} />
+        <SaveFeedback state={state} />
       </div>
     </form>
   );
 }
 
+/**
+ * The Block time form: a day and a wall-clock time in the business's zone for each end, sent as the instants
+ * the server's own schema checks (its messages on the end's fields).
+ */
+const blockedTimeSchema = (timeZone: string) =>
+  z
+    .object({
+      staffId: z.string(),
+      startDate: z.string(),
+      startTime: z.string(),
+      endDate: z.string(),
+      endTime: z.string(),
+      reason: z.string(),
+    })
+    .transform((draft, context) => {
+      const at = (date: string, time: string, field: string) => {
+        try {
+          return instantAt(date, time, timeZone);
+        } catch {
+          context.addIssue({ code: 'custom', message: 'Enter a date and a time', path: [field] });
+          return z.NEVER;
+        }
+      };
+      const body = {
+        staffId: draft.staffId || null,
+        startsAt: at(draft.startDate, draft.startTime, 'startDate'),
+        endsAt: at(draft.endDate, draft.endTime, 'endDate'),
+        reason: draft.reason.trim() || null,
+      };
+      const checked = newBlockedEventSchema.safeParse(body);
+      for (const issue of checked.error?.issues ?? [])
+        context.addIssue({
+          code: 'custom',
+          message: issue.message,
+          path: [BLOCKED_FIELDS[String(issue.path[0])] ?? 'endDate'],
+        });
+      return body;
+    });
+
+/** The form field that shows an API field's message. */
+const BLOCKED_FIELDS: Record<string, 'staffId' | 'startDate' | 'endDate' | 'reason'> = {
+  staffId: 'staffId',
+  startsAt: 'startDate',
+  endsAt: 'endDate',
+  reason: 'reason',
+};
+
 function BlockedTime() {
   const { settings, staff, staffName } = useBusiness();
   const zone = settings.timezone;
   const today = todayIn(zone);
-  const client = useQueryClient();
   const events = useQuery(blockedEventsQuery({ from: instantAt(today, '00:00', zone) }));
-  const changed = () => client.invalidateQueries({ queryKey: ['blocked-events'] });
-  const [draft, setDraft] = useState({
-    staffId: '',
-    startDate: today,
-    startTime: '09:00',
-    endDate: today,
-    endTime: '17:00',
-    reason: '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [removing, setRemoving] = useState<BlockedEvent>();
-  const [removeError, setRemoveError] = useState<string>();
+  const blockedChanged = [['blocked-events'], ['availability']];
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const startsAt = instantAt(draft.startDate, draft.startTime, zone);
-    const endsAt = instantAt(draft.endDate, draft.endTime, zone);
-    if (!draft.startDate || !draft.endDate || !draft.startTime || !draft.endTime) {
-      setErrors({ endsAt: 'Enter when the blocked time starts and ends' });
-      return;
-    }
-    if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-      setErrors({ endsAt: 'The end must be after the start' });
-      return;
-    }
-    setErrors({});
-    setSave({ kind: 'saving' });
-    try {
-      await dataOf(
-        adminApi.POST('/api/v1/blocked-events', {
-          body: { staffId: draft.staffId || null, startsAt, endsAt, reason: draft.reason.trim() || null },
-        }),
-      );
-      setSave({ kind: 'saved' });
-      setDraft({ ...draft, reason: '' });
-      changed();
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setSave({ kind: 'failed', message: problemMessage(error) });
-    }
-  };
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: blockedTimeSchema(zone),
+    defaultValues: {
+      staffId: '',
+      startDate: today,
+      startTime: '09:00',
+      endDate: today,
+      endTime: '17:00',
+      reason: '',
+    },
+    save: (body) => dataOf(adminApi.POST('/api/v1/blocked-events', { body })),
+    onSaved: () => {
+      form.reset({ ...form.getValues(), reason: '' });
+    },
+    invalidates: blockedChanged,
+    fieldOf: BLOCKED_FIELDS,
+  });
+  const { register } = form;
+  const startDate = form.watch('startDate');
 
-  const remove = async () => {
-    if (!removing) return;
-    try {
-      await dataOf(adminApi.DELETE('/api/v1/blocked-events/{id}', { params: { path: { id: removing.id } } }));
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: string) =>
+      dataOf(adminApi.DELETE('/api/v1/blocked-events/{id}', { params: { path: { id } } })),
+    onSuccess: async () => {
       setRemoving(undefined);
-      changed();
-    } catch (error) {
-      setRemoveError(problemMessage(error));
-    }
-  };
+      await Promise.all(blockedChanged.map((queryKey) => client.invalidateQueries({ queryKey })));
+    },
+  });
 
   const describe = (event: BlockedEvent) => {
     const sameDay = calendarDateOf(event.startsAt, zone) === calendarDateOf(event.endsAt, zone);
@@ -228,7 +242,7 @@ function BlockedTime() {
                       type="button"
                       className="button button-small button-quiet"
                       onClick={() => {
-                        setRemoveError(undefined);
+                        remove.reset();
                         setRemoving(event);
                       }}
                       aria-label={`Delete blocked time ${describe(event)}`}
@@ -242,16 +256,12 @@ function BlockedTime() {
           </table>
         </div>
       )}
-      <form className="blocked-form" onSubmit={add} noValidate aria-labelledby="add-blocked-heading">
+      <form className="blocked-form" onSubmit={onSubmit} noValidate aria-labelledby="add-blocked-heading">
         <h3 id="add-blocked-heading">Block time</h3>
         <div className="form-row">
-          <Field label="Who" error={errorFor(errors, 'staffId')}>
+          <Field label="Who" error={errorOf('staffId')}>
             {(props) => (
-              <select
-                {...props}
-                value={draft.staffId}
-                onChange={(e) => setDraft({ ...draft, staffId: e.target.value })}
-              >
+              <select {...props} {...register('staffId')}>
                 <option value="">Everyone</option>
                 {staff.map((member) => (
                   <option key={member.id} value={member.id}>
@@ -261,74 +271,41 @@ function BlockedTime() {
               </select>
             )}
           </Field>
-          <Field label="Reason (optional)" error={errorFor(errors, 'reason')}>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                maxLength={500}
-                value={draft.reason}
-                onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
-              />
-            )}
+          <Field label="Reason (optional)" error={errorOf('reason')}>
+            {(props) => <input {...props} type="text" {...register('reason')} />}
           </Field>
         </div>
         <div className="form-row">
-          <Field label="From date">
+          <Field label="From date" error={errorOf('startDate')}>
             {(props) => (
               <input
                 {...props}
                 type="date"
-                value={draft.startDate}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    startDate: e.target.value,
-                    endDate: laterDate(draft.endDate, e.target.value),
-                  })
-                }
+                {...register('startDate', {
+                  // The end follows the start forward.
+                  onChange: (event: { target: { value: string } }) => {
+                    if (form.getValues('endDate') < event.target.value)
+                      form.setValue('endDate', event.target.value);
+                  },
+                })}
               />
             )}
           </Field>
           <Field label="From time">
-            {(props) => (
-              <input
-                {...props}
-                type="time"
-                step={300}
-                value={draft.startTime}
-                onChange={(e) => setDraft({ ...draft, startTime: e.target.value })}
-              />
-            )}
+            {(props) => <input {...props} type="time" step={300} {...register('startTime')} />}
           </Field>
-          <Field label="Until date" error={errorFor(errors, 'endsAt')}>
-            {(props) => (
-              <input
-                {...props}
-                type="date"
-                min={draft.startDate}
-                value={draft.endDate}
-                onChange={(e) => setDraft({ ...draft, endDate: e.target.value })}
-              />
-            )}
+          <Field label="Until date" error={errorOf('endDate')}>
+            {(props) => <input {...props} type="date" min={startDate} {...register('endDate')} />}
           </Field>
           <Field label="Until time">
-            {(props) => (
-              <input
-                {...props}
-                type="time"
-                step={300}
-                value={draft.endTime}
-                onChange={(e) => setDraft({ ...draft, endTime: e.target.value })}
-              />
-            )}
+            {(props) => <input {...props} type="time" step={300} {...register('endTime')} />}
           </Field>
         </div>
         <div className="form-footer">
-          <button type="submit" className="button" disabled={save.kind === 'saving'}>
-            {save.kind === 'saving' ? 'Blocking…' : 'Block this time'}
+          <button type="submit" className="button" disabled={state.kind === 'saving'}>
+            {state.kind === 'saving' ? 'Blocking…' : 'Block this time'}
           </button>
-          <SaveFeedback state={save} />
+          <SaveFeedback state={state} />
           <span className="hint">For a whole day off, block from 00:00 until 00:00 the next day.</span>
         </div>
       </form>
@@ -341,13 +318,18 @@ function BlockedTime() {
               <button type="button" className="button" onClick={() => setRemoving(undefined)}>
                 Keep it
               </button>
-              <button type="button" className="button button-danger" onClick={remove}>
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(removing.id)}
+              >
                 Delete
               </button>
             </>
           }
         >
-          {removeError && <Notice tone="error">{removeError}</Notice>}
+          {remove.isError && <Notice tone="error">{problemMessage(remove.error)}</Notice>}
           <p>
             {describe(removing)} ({removing.staffId === null ? 'everyone' : staffName(removing.staffId)})
             becomes bookable again.

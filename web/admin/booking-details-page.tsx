@@ -289,30 +289,30 @@ function StatusDialog({
   onStale(): void;
 }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const cancelling = action === 'cancel';
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { data, etag: next } = await answerOf(
+  const change = useMutation({
+    mutationFn: () =>
+      answerOf(
         adminApi.POST(cancelling ? '/api/v1/bookings/{id}/cancel' : '/api/v1/bookings/{id}/complete', {
           params: { path: { id: booking.id }, header: etag ? { 'if-match': etag } : {} },
           body: reason.trim() ? { reason: reason.trim() } : {},
         }),
-      );
-      onDone(data, next);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'booking_changed') {
-        setError('Someone changed this booking meanwhile. It has been reloaded: check it and try again.');
-        onStale();
-      } else setError(problemMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+      ),
+    onSuccess: ({ data, etag: next }) => onDone(data, next),
+    onError: (failure) => {
+      if (failure instanceof ApiError && failure.code === 'booking_changed') onStale();
+    },
+  });
+  const error =
+    change.error instanceof ApiError && change.error.code === 'booking_changed'
+      ? 'Someone changed this booking meanwhile. It has been reloaded: check it and try again.'
+      : change.error
+        ? problemMessage(change.error)
+        : undefined;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate();
   };
 
   return (
@@ -328,9 +328,9 @@ function StatusDialog({
             type="submit"
             form="status-form"
             className={`button ${cancelling ? 'button-danger' : 'button-primary'}`}
-            disabled={busy}
+            disabled={change.isPending}
           >
-            {busy ? 'Saving…' : cancelling ? 'Cancel booking' : 'Mark completed'}
+            {change.isPending ? 'Saving…' : cancelling ? 'Cancel booking' : 'Mark completed'}
           </button>
         </>
       }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { newCustomerSchema } from '../../src/catalog/customer-schemas';
@@ -28,7 +28,6 @@ export function CustomersPage() {
     return () => clearTimeout(timer);
   }, [typed, search, replaceQuery]);
 
-  const client = useQueryClient();
   const list = useQuery(customersQuery(search));
 
   return (
@@ -104,7 +103,6 @@ export function CustomersPage() {
           customer={editing.customer}
           onClose={() => setEditing(null)}
           onSaved={(customer, created) => {
-            client.invalidateQueries({ queryKey: ['customers'] });
             setEditing(null);
             setMessage(created ? `${customer.name} is added.` : `${customer.name} is saved.`);
           }}
@@ -132,14 +130,14 @@ function CustomerDialog({
       phone: customer?.phone ?? null,
       timezone: customer?.timezone ?? null,
     },
-    save: async (body) => {
-      const data = await dataOf(
+    save: (body) =>
+      dataOf(
         customer
           ? adminApi.PATCH('/api/v1/customers/{id}', { params: { path: { id: customer.id } }, body })
           : adminApi.POST('/api/v1/customers', { body }),
-      );
-      onSaved(data, !customer);
-    },
+      ),
+    invalidates: [['customers']],
+    onSaved: (data) => onSaved(data, !customer),
   });
   const { register } = form;
   const chosenZone = form.watch('timezone');

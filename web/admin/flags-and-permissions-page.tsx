@@ -47,8 +47,8 @@ export function FlagsAndPermissionsPage() {
       'customerPortal.changeBlockedMessage': 'changeBlockedMessage',
     },
     leaveMessage: 'Your Flags & Permissions changes are not saved. Leave this page and lose them?',
-    save: async (customerPortal) => {
-      const data = await saveSettings({ customerPortal });
+    save: (customerPortal) => saveSettings({ customerPortal }),
+    onSaved: (data) => {
       setSettings(data);
       form.reset(valuesOf(data.customerPortal));
     },

@@ -35,8 +35,8 @@ export function GeneralSettingsPage() {
       reminderLeadHours: settings.reminderLeadMinutes / 60,
     },
     fieldOf: { reminderLeadMinutes: 'reminderLeadHours' },
-    save: async (change) => {
-      const saved = await saveSettings(change);
+    save: saveSettings,
+    onSaved: (saved) => {
       setSettings(saved);
       form.reset({
         businessName: saved.businessName,

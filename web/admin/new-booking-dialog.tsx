@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { dataOf } from '../shared/api-client';
-import type { BookingDetails } from '../shared/api-types';
+import type { BookingDetails, NewBooking } from '../shared/api-types';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { customersQuery } from './admin-queries';
 import { BookingTimeField, chosenStart, type TimeChoice } from './booking-time-field';
@@ -35,12 +35,28 @@ export function NewBookingDialog({
     time: '09:00',
   });
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // What the page checks before sending: the choices only it knows are missing.
+  const [missing, setMissing] = useState<Record<string, string>>({});
 
   const client = useQueryClient();
   const customers = useQuery(customersQuery(search.trim()));
+  const create = useMutation({
+    mutationFn: (body: NewBooking) => dataOf(adminApi.POST('/api/v1/bookings', { body })),
+    onSuccess: async (booking) => {
+      onCreated(booking);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ['bookings'] }),
+        client.invalidateQueries({ queryKey: ['availability'] }),
+      ]);
+    },
+  });
+  const errors = { ...fieldErrors(create.error), ...missing };
+  const error =
+    create.error instanceof ApiError && create.error.code === 'slot_unavailable'
+      ? 'That time was just taken. Pick another time, or allow a conflict to book it anyway.'
+      : create.error
+        ? problemMessage(create.error)
+        : undefined;
 
   const chooseService = (id: string) => {
     setServiceId(id);
@@ -60,36 +76,17 @@ export function NewBookingDialog({
       local.startsAt = choice.allowConflict
         ? 'Enter a start time.'
         : 'Choose one of the free times, or allow a conflict.';
-    setErrors(local);
+    setMissing(local);
+    create.reset();
     if (Object.keys(local).length > 0 || !startsAt) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const data = await dataOf(
-        adminApi.POST('/api/v1/bookings', {
-          body: {
-            customerId,
-            serviceId,
-            staffId,
-            startsAt,
-            ...(notes.trim() && { notes: notes.trim() }),
-            allowConflict: choice.allowConflict,
-          },
-        }),
-      );
-      client.invalidateQueries({ queryKey: ['bookings'] });
-      client.invalidateQueries({ queryKey: ['availability'] });
-      onCreated(data);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'slot_unavailable')
-        setError('That time was just taken. Pick another time, or allow a conflict to book it anyway.');
-      else {
-        setErrors(fieldErrors(failure));
-        setError(problemMessage(failure));
-      }
-    } finally {
-      setBusy(false);
-    }
+    create.mutate({
+      customerId,
+      serviceId,
+      staffId,
+      startsAt,
+      ...(notes.trim() && { notes: notes.trim() }),
+      allowConflict: choice.allowConflict,
+    });
   };
 
   return (
@@ -102,8 +99,13 @@ export function NewBookingDialog({
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="new-booking-form" className="button button-primary" disabled={busy}>
-            {busy ? 'Booking…' : 'Book and send confirmation'}
+          <button
+            type="submit"
+            form="new-booking-form"
+            className="button button-primary"
+            disabled={create.isPending}
+          >
+            {create.isPending ? 'Booking…' : 'Book and send confirmation'}
           </button>
         </>
       }

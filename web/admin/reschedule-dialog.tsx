@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { calendarDateOf, formatClock, formatDateTime } from '../../src/shared/business-time';
 import { answerOf } from '../shared/api-client';
@@ -29,11 +30,34 @@ export function RescheduleDialog({
     time: formatClock(booking.startsAt, timeZone),
   });
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [pickError, setPickError] = useState<string>();
+  const reschedule = useMutation({
+    mutationFn: (startsAt: string) =>
+      answerOf(
+        adminApi.POST('/api/v1/bookings/{id}/reschedule', {
+          params: { path: { id: booking.id }, header: etag ? { 'if-match': etag } : {} },
+          body: {
+            startsAt,
+            ...(reason.trim() && { reason: reason.trim() }),
+            allowConflict: choice.allowConflict,
+          },
+        }),
+      ),
+    onSuccess: ({ data, etag: next }) => onDone(data, next),
+    onError: (failure) => {
+      if (failure instanceof ApiError && failure.code === 'booking_changed') onStale();
+    },
+  });
+  const failure = reschedule.error;
+  const error = !failure
+    ? undefined
+    : failure instanceof ApiError && failure.code === 'booking_changed'
+      ? 'Someone changed this booking while you were choosing. It has been reloaded: check it and try again.'
+      : failure instanceof ApiError && failure.code === 'slot_unavailable'
+        ? 'That time is no longer free. Pick another time, or allow a conflict to book it anyway.'
+        : (fieldErrors(failure).startsAt ?? fieldErrors(failure).reason ?? problemMessage(failure));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const startsAt = chosenStart(choice, timeZone);
     if (!startsAt) {
@@ -43,35 +67,7 @@ export function RescheduleDialog({
       return;
     }
     setPickError(undefined);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { data, etag: next } = await answerOf(
-        adminApi.POST('/api/v1/bookings/{id}/reschedule', {
-          params: { path: { id: booking.id }, header: etag ? { 'if-match': etag } : {} },
-          body: {
-            startsAt,
-            ...(reason.trim() && { reason: reason.trim() }),
-            allowConflict: choice.allowConflict,
-          },
-        }),
-      );
-      onDone(data, next);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'booking_changed') {
-        setError(
-          'Someone changed this booking while you were choosing. It has been reloaded: check it and try again.',
-        );
-        onStale();
-      } else if (failure instanceof ApiError && failure.code === 'slot_unavailable') {
-        setError('That time is no longer free. Pick another time, or allow a conflict to book it anyway.');
-      } else {
-        const byField = fieldErrors(failure);
-        setError(byField.startsAt ?? byField.reason ?? problemMessage(failure));
-      }
-    } finally {
-      setBusy(false);
-    }
+    reschedule.mutate(startsAt);
   };
 
   return (
@@ -84,8 +80,13 @@ export function RescheduleDialog({
           <button type="button" className="button" onClick={onClose}>
             Keep current time
           </button>
-          <button type="submit" form="reschedule-form" className="button button-primary" disabled={busy}>
-            {busy ? 'Rescheduling…' : 'Reschedule'}
+          <button
+            type="submit"
+            form="reschedule-form"
+            className="button button-primary"
+            disabled={reschedule.isPending}
+          >
+            {reschedule.isPending ? 'Rescheduling…' : 'Reschedule'}
           </button>
         </>
       }

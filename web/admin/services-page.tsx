@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { newServiceSchema } from '../../src/catalog/service-schemas';
 import { formatDuration } from '../../src/shared/business-time';
@@ -97,9 +98,6 @@ function ServiceDialog({
   onClose(): void;
   onDone(message: string): void;
 }) {
-  const [error, setError] = useState<string>();
-  const [inUse, setInUse] = useState(false);
-  const [busy, setBusy] = useState(false);
   const { form, onSubmit, state, errorOf } = useServerForm({
     schema: newServiceSchema,
     defaultValues: {
@@ -109,49 +107,36 @@ function ServiceDialog({
       bufferAfterMinutes: service?.bufferAfterMinutes ?? 0,
       active: service?.active ?? true,
     },
-    save: async (body) => {
-      await dataOf(
+    save: (body) =>
+      dataOf(
         service
           ? adminApi.PATCH('/api/v1/services/{id}', { params: { path: { id: service.id } }, body })
           : adminApi.POST('/api/v1/services', { body }),
-      );
+      ),
+    onSaved: (saved) =>
       onDone(
-        service ? `${body.name} is saved.` : `${body.name} is added. Choose who performs it under Staff.`,
-      );
-    },
+        service ? `${saved.name} is saved.` : `${saved.name} is added. Choose who performs it under Staff.`,
+      ),
   });
   const { register } = form;
-  const problem = error ?? (state.kind === 'failed' ? state.message : undefined);
 
-  const remove = async () => {
-    if (!service) return;
-    setBusy(true);
-    try {
-      await dataOf(adminApi.DELETE('/api/v1/services/{id}', { params: { path: { id: service.id } } }));
-      onDone(`${service.name} is deleted.`);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'in_use') setInUse(true);
-      else setError(problemMessage(failure));
-      setBusy(false);
-    }
-  };
-
-  const deactivate = async () => {
-    if (!service) return;
-    setBusy(true);
-    try {
-      await dataOf(
-        adminApi.PATCH('/api/v1/services/{id}', {
-          params: { path: { id: service.id } },
-          body: { active: false },
-        }),
-      );
-      onDone(`${service.name} is no longer offered. Its bookings stay as they are.`);
-    } catch (failure) {
-      setError(problemMessage(failure));
-      setBusy(false);
-    }
-  };
+  // Deleting, or (when bookings use the service) no longer offering it instead.
+  const remove = useMutation({
+    mutationFn: (id: string) =>
+      dataOf(adminApi.DELETE('/api/v1/services/{id}', { params: { path: { id } } })),
+    onSuccess: () => onDone(`${service?.name} is deleted.`),
+  });
+  const deactivate = useMutation({
+    mutationFn: (id: string) =>
+      dataOf(adminApi.PATCH('/api/v1/services/{id}', { params: { path: { id } }, body: { active: false } })),
+    onSuccess: (saved) => onDone(`${saved.name} is no longer offered. Its bookings stay as they are.`),
+  });
+  const inUse = remove.error instanceof ApiError && remove.error.code === 'in_use';
+  const busy = remove.isPending || deactivate.isPending;
+  const problem =
+    (deactivate.error && problemMessage(deactivate.error)) ??
+    (remove.error && !inUse ? problemMessage(remove.error) : undefined) ??
+    (state.kind === 'failed' ? state.message : undefined);
 
   const number = (
     field: 'durationMinutes' | 'bufferBeforeMinutes' | 'bufferAfterMinutes',
@@ -181,7 +166,7 @@ function ServiceDialog({
             <button
               type="button"
               className="button button-danger-quiet footer-start"
-              onClick={remove}
+              onClick={() => service && remove.mutate(service.id)}
               disabled={busy}
             >
               Delete
@@ -208,7 +193,12 @@ function ServiceDialog({
               It cannot be deleted while bookings use it. Stop offering it instead: existing bookings stay as
               they are.
             </p>
-            <button type="button" className="button" onClick={deactivate} disabled={busy}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => service && deactivate.mutate(service.id)}
+              disabled={busy}
+            >
               Deactivate instead
             </button>
           </Notice>

@@ -4,16 +4,15 @@ import { Controller } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { newStaffMemberSchema, staffMemberPatchSchema } from '../../src/catalog/staff-schemas';
-import { workingHoursSchema } from '../../src/settings/working-hours-schema';
 import { dataOf } from '../shared/api-client';
 import type { StaffMember, WorkingHours } from '../shared/api-types';
-import { ApiError, adminApi, emptyAsNull, humanMessage, problemMessage } from './admin-api';
+import { ApiError, adminApi, emptyAsNull, problemMessage } from './admin-api';
 import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
 import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback } from './ui';
-import { fromApiHours, toApiHours, WorkingHoursEditor } from './working-hours-editor';
+import { checkedHours, fromApiHours, messagesUnder, WorkingHoursEditor } from './working-hours-editor';
 
 function hoursSummary(hours: WorkingHours): string {
   const open = WEEKDAYS.filter((day) => hours[day].length > 0);
@@ -96,7 +95,8 @@ function AddStaffDialog({ onClose, onAdded }: { onClose(): void; onAdded(member:
       email: null,
       serviceIds: services.filter((service) => service.active).map((service) => service.id),
     },
-    save: async (body) => onAdded(await dataOf(adminApi.POST('/api/v1/staff', { body }))),
+    save: (body) => dataOf(adminApi.POST('/api/v1/staff', { body })),
+    onSaved: onAdded,
   });
   const { register } = form;
   const saving = state.kind === 'saving';
@@ -221,11 +221,7 @@ const staffMemberFormSchema = z
   })
   .transform(({ ownHours, workingHours, ...rest }, context) => {
     if (!ownHours) return { ...rest, workingHours: null };
-    const hours = workingHoursSchema.safeParse(toApiHours(workingHours));
-    if (hours.success) return { ...rest, workingHours: hours.data };
-    for (const issue of hours.error.issues)
-      context.addIssue({ code: 'custom', message: issue.message, path: ['workingHours', ...issue.path] });
-    return z.NEVER;
+    return { ...rest, workingHours: checkedHours(workingHours, context, 'workingHours') };
   });
 
 const valuesOf = (member: StaffMember, businessHours: WorkingHours) => ({
@@ -235,20 +231,6 @@ const valuesOf = (member: StaffMember, businessHours: WorkingHours) => ({
   ownHours: member.workingHours !== null,
   workingHours: fromApiHours(member.workingHours ?? businessHours),
 });
-
-/** Each message under `prefix` keyed by its dotted path, as the working-hours editor reads them per day. */
-function messagesUnder(errors: unknown, prefix: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  const walk = (node: unknown, path: string) => {
-    if (typeof node !== 'object' || node === null) return;
-    const { message } = node as { message?: unknown };
-    if (typeof message === 'string' && message) result[path] ??= humanMessage(message);
-    for (const [key, child] of Object.entries(node))
-      if (key !== 'ref' && key !== 'message') walk(child, key === 'root' ? path : `${path}.${key}`);
-  };
-  walk(errors, prefix);
-  return result;
-}
 
 function StaffMemberForm({
   member,
@@ -264,12 +246,11 @@ function StaffMemberForm({
   const { form, onSubmit, state, errorOf } = useServerForm({
     schema: staffMemberFormSchema,
     defaultValues: valuesOf(member, businessHours),
-    save: async (body) => {
-      const saved = await dataOf(
-        adminApi.PATCH('/api/v1/staff/{id}', { params: { path: { id: member.id } }, body }),
-      );
+    save: (body) =>
+      dataOf(adminApi.PATCH('/api/v1/staff/{id}', { params: { path: { id: member.id } }, body })),
+    onSaved: (saved) => {
       form.reset(valuesOf(saved, businessHours));
-      await onSaved();
+      return onSaved();
     },
   });
   const { register, control } = form;

@@ -1,34 +1,9 @@
+import { z } from 'zod';
+import { workingHoursSchema } from '../../src/settings/working-hours-schema';
 import type { Weekday, WorkingHours } from '../shared/api-types';
-import { errorFor } from './admin-api';
+import { errorFor, humanMessage } from './admin-api';
 import { WEEKDAY_NAMES, WEEKDAYS } from './admin-words';
-import { minutesOf } from './clock-times';
 import { FieldError } from './ui';
-
-/** Problems the office can fix before saving: a range that ends before it starts, or two that overlap. */
-export function checkWorkingHours(hours: WorkingHours, prefix: string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const endOf = (time: string) => (time === '00:00' ? 1440 : minutesOf(time));
-  for (const day of WEEKDAYS) {
-    const ranges = hours[day];
-    ranges.forEach((range, index) => {
-      if (!range.start || !range.end) errors[`${prefix}.${day}`] = 'Enter a start and an end time';
-      else if (minutesOf(range.start) >= endOf(range.end))
-        errors[`${prefix}.${day}`] = `${range.start}–${range.end}: the end must be after the start`;
-      else if (
-        ranges.some(
-          (other, otherIndex) =>
-            otherIndex !== index &&
-            other.start &&
-            other.end &&
-            minutesOf(other.start) < endOf(range.end) &&
-            minutesOf(range.start) < endOf(other.end),
-        )
-      )
-        errors[`${prefix}.${day}`] = 'Two ranges overlap: make them follow each other';
-    });
-  }
-  return errors;
-}
 
 /** "24:00" is how the API writes the end of the day; a time input writes it "00:00". */
 export function toApiHours(hours: WorkingHours): WorkingHours {
@@ -38,6 +13,36 @@ export function toApiHours(hours: WorkingHours): WorkingHours {
       start: range.start,
       end: range.end === '00:00' ? '24:00' : range.end,
     }));
+  return result;
+}
+
+/**
+ * The editor's hours as the API takes them, checked by the server's own workingHoursSchema (inside a form
+ * schema's transform): its messages land under `path`, on the day they are about.
+ */
+export function checkedHours(
+  hours: WorkingHours,
+  context: z.RefinementCtx,
+  path: string,
+): WorkingHours | typeof z.NEVER {
+  const checked = workingHoursSchema.safeParse(toApiHours(hours));
+  if (checked.success) return checked.data;
+  for (const issue of checked.error.issues)
+    context.addIssue({ code: 'custom', message: issue.message, path: [path, ...issue.path] });
+  return z.NEVER;
+}
+
+/** Each message under `prefix` keyed by its dotted path, as the editor reads them per day. */
+export function messagesUnder(errors: unknown, prefix: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (node: unknown, path: string) => {
+    if (typeof node !== 'object' || node === null) return;
+    const { message } = node as { message?: unknown };
+    if (typeof message === 'string' && message) result[path] ??= humanMessage(message);
+    for (const [key, child] of Object.entries(node))
+      if (key !== 'ref' && key !== 'message') walk(child, key === 'root' ? path : `${path}.${key}`);
+  };
+  walk(errors, prefix);
   return result;
 }
 

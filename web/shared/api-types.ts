@@ -23,6 +23,7 @@ export type BookingStatus = ResponseOf<'/api/v1/bookings/{id}'>['status'];
 // The admin API
 export type BusinessSettings = ResponseOf<'/api/v1/settings'>;
 export type SettingsChange = RequestOf<'/api/v1/settings', 'patch'>;
+export type NewBooking = RequestOf<'/api/v1/bookings', 'post'>;
 export type WorkingHours = BusinessSettings['workingHours'];
 export type Weekday = keyof WorkingHours;
 export type TimeRange = WorkingHours[Weekday][number];
