@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { Controller } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { newBlockedEventSchema } from '../../src/catalog/blocked-event-schemas';
@@ -15,7 +14,7 @@ import { useBusiness } from './business-context';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback } from './ui';
-import { checkedHours, fromApiHours, messagesUnder, WorkingHoursEditor } from './working-hours-editor';
+import { checkedHours, fromApiHours, WorkingHoursField } from './working-hours-editor';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -94,19 +93,7 @@ function BusinessHoursForm() {
           </select>
         )}
       </Field>
-      <Controller
-        control={form.control}
-        name="workingHours"
-        render={({ field, formState }) => (
-          <WorkingHoursEditor
-            hours={field.value}
-            onChange={field.onChange}
-            errors={messagesUnder(formState.errors.workingHours, 'workingHours')}
-            errorPrefix="workingHours"
-            label="Business working hours"
-          />
-        )}
-      />
+      <WorkingHoursField control={form.control} label="Business working hours" />
       <div className="form-footer">
         <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
           {state.kind === 'saving' ? 'Saving…' : 'Save working hours'}

@@ -16,7 +16,16 @@ import { describeHistoryEntry } from './booking-history';
 import { useBusiness } from './business-context';
 import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
 import { RescheduleDialog } from './reschedule-dialog';
-import { BookingStatusBadge, Loading, Modal, Notice, OutboxStatusBadge, PageHeader, ReasonField } from './ui';
+import {
+  BookingStatusBadge,
+  DialogButtons,
+  Loading,
+  Modal,
+  Notice,
+  OutboxStatusBadge,
+  PageHeader,
+  ReasonField,
+} from './ui';
 
 type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
 
@@ -320,19 +329,14 @@ function StatusDialog({
       title={cancelling ? 'Cancel this booking?' : 'Mark this booking as completed?'}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {cancelling ? 'Keep booking' : 'Not yet'}
-          </button>
-          <button
-            type="submit"
-            form="status-form"
-            className={`button ${cancelling ? 'button-danger' : 'button-primary'}`}
-            disabled={change.isPending}
-          >
-            {change.isPending ? 'Saving…' : cancelling ? 'Cancel booking' : 'Mark completed'}
-          </button>
-        </>
+        <DialogButtons
+          form="status-form"
+          cancel={cancelling ? 'Keep booking' : 'Not yet'}
+          onCancel={onClose}
+          submit={cancelling ? 'Cancel booking' : 'Mark completed'}
+          busy={change.isPending}
+          danger={cancelling}
+        />
       }
     >
       <form id="status-form" onSubmit={submit} noValidate>

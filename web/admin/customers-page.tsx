@@ -8,7 +8,7 @@ import { adminApi, emptyAsNull, problemMessage, query } from './admin-api';
 import { customersQuery } from './admin-queries';
 import { useReplaceQuery } from './navigation';
 import { useServerForm } from './server-form';
-import { EditButton, EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
+import { DialogButtons, EditButton, EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -147,19 +147,12 @@ function CustomerDialog({
       title={customer ? `Edit ${customer.name}` : 'New customer'}
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="customer-form"
-            className="button button-primary"
-            disabled={state.kind === 'saving'}
-          >
-            {state.kind === 'saving' ? 'Saving…' : customer ? 'Save' : 'Add customer'}
-          </button>
-        </>
+        <DialogButtons
+          form="customer-form"
+          onCancel={onClose}
+          submit={customer ? 'Save' : 'Add customer'}
+          busy={state.kind === 'saving'}
+        />
       }
     >
       <form id="customer-form" onSubmit={onSubmit} noValidate>

@@ -6,7 +6,7 @@ import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { customersQuery } from './admin-queries';
 import { BookingTimeField, chosenStart, type TimeChoice } from './booking-time-field';
 import { useBusiness } from './business-context';
-import { Field, Modal, Notice, OptionalTextField } from './ui';
+import { DialogButtons, Field, Modal, Notice, OptionalTextField } from './ui';
 
 /** A booking taken by the office (on the phone, at the counter); the customer gets the Booking Confirmation. */
 export function NewBookingDialog({
@@ -95,19 +95,13 @@ export function NewBookingDialog({
       onClose={onClose}
       wide
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="new-booking-form"
-            className="button button-primary"
-            disabled={create.isPending}
-          >
-            {create.isPending ? 'Booking…' : 'Book and send confirmation'}
-          </button>
-        </>
+        <DialogButtons
+          form="new-booking-form"
+          onCancel={onClose}
+          submit="Book and send confirmation"
+          busy={create.isPending}
+          busyLabel="Booking…"
+        />
       }
     >
       <form id="new-booking-form" onSubmit={submit} noValidate className="form-grid">

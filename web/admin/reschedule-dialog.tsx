@@ -5,7 +5,7 @@ import { answerOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
 import { BookingTimeField, chosenStart, type TimeChoice } from './booking-time-field';
-import { Modal, Notice, ReasonField } from './ui';
+import { DialogButtons, Modal, Notice, ReasonField } from './ui';
 
 /** Moves a booking to another time, as the office; the customer gets the Booking Rescheduled email. */
 export function RescheduleDialog({
@@ -76,19 +76,14 @@ export function RescheduleDialog({
       onClose={onClose}
       wide
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Keep current time
-          </button>
-          <button
-            type="submit"
-            form="reschedule-form"
-            className="button button-primary"
-            disabled={reschedule.isPending}
-          >
-            {reschedule.isPending ? 'Rescheduling…' : 'Reschedule'}
-          </button>
-        </>
+        <DialogButtons
+          form="reschedule-form"
+          cancel="Keep current time"
+          onCancel={onClose}
+          submit="Reschedule"
+          busy={reschedule.isPending}
+          busyLabel="Rescheduling…"
+        />
       }
     >
       <form id="reschedule-form" onSubmit={submit} noValidate>

@@ -11,8 +11,8 @@ import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
-import { EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback } from './ui';
-import { checkedHours, fromApiHours, messagesUnder, WorkingHoursEditor } from './working-hours-editor';
+import { DialogButtons, EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback } from './ui';
+import { checkedHours, fromApiHours, WorkingHoursField } from './working-hours-editor';
 
 function hoursSummary(hours: WorkingHours): string {
   const open = WEEKDAYS.filter((day) => hours[day].length > 0);
@@ -99,21 +99,19 @@ function AddStaffDialog({ onClose, onAdded }: { onClose(): void; onAdded(member:
     onSaved: onAdded,
   });
   const { register } = form;
-  const saving = state.kind === 'saving';
 
   return (
     <Modal
       title="Add staff member"
       onClose={onClose}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="add-staff-form" className="button button-primary" disabled={saving}>
-            {saving ? 'Adding…' : 'Add staff member'}
-          </button>
-        </>
+        <DialogButtons
+          form="add-staff-form"
+          onCancel={onClose}
+          submit="Add staff member"
+          busy={state.kind === 'saving'}
+          busyLabel="Adding…"
+        />
       }
     >
       <form id="add-staff-form" onSubmit={onSubmit} noValidate>
@@ -309,19 +307,7 @@ function StaffMemberForm({
           </label>
         </fieldset>
         {ownHours ? (
-          <Controller
-            control={control}
-            name="workingHours"
-            render={({ field, formState }) => (
-              <WorkingHoursEditor
-                hours={field.value}
-                onChange={field.onChange}
-                errors={messagesUnder(formState.errors.workingHours, 'workingHours')}
-                errorPrefix="workingHours"
-                label={`${member.name}’s working hours`}
-              />
-            )}
-          />
+          <WorkingHoursField control={control} label={`${member.name}’s working hours`} />
         ) : (
           <p className="hint">
             Follows <Link to="/admin/availability">the business’s working hours</Link>.

@@ -261,3 +261,38 @@ export function EditButton({ name, onClick }: { name: string; onClick(): void })
 export function EmptyState({ children }: { children: ReactNode }) {
   return <div className="empty-state">{children}</div>;
 }
+
+/** A form dialog's footer: the way out, and the submit button of the form it names (busy while it saves). */
+export function DialogButtons({
+  form,
+  cancel = 'Cancel',
+  onCancel,
+  submit,
+  busy,
+  busyLabel = 'Saving…',
+  danger = false,
+}: {
+  form: string;
+  cancel?: string;
+  onCancel(): void;
+  submit: string;
+  busy: boolean;
+  busyLabel?: string;
+  danger?: boolean;
+}) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        {cancel}
+      </button>
+      <button
+        type="submit"
+        form={form}
+        className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+        disabled={busy}
+      >
+        {busy ? busyLabel : submit}
+      </button>
+    </>
+  );
+}

@@ -1,3 +1,4 @@
+import { type Control, Controller, type FieldValues, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import { workingHoursSchema } from '../../src/settings/working-hours-schema';
 import type { Weekday, WorkingHours } from '../shared/api-types';
@@ -161,5 +162,30 @@ export function WorkingHoursEditor({
         );
       })}
     </fieldset>
+  );
+}
+
+/** The editor as a field of a react-hook-form form whose `workingHours` it edits, with that field's messages. */
+export function WorkingHoursField<Values extends FieldValues & { workingHours: WorkingHours }, Output>({
+  control,
+  label,
+}: {
+  control: Control<Values, unknown, Output>;
+  label: string;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={'workingHours' as Path<Values>}
+      render={({ field, formState }) => (
+        <WorkingHoursEditor
+          hours={field.value}
+          onChange={field.onChange}
+          errors={messagesUnder(formState.errors.workingHours, 'workingHours')}
+          errorPrefix="workingHours"
+          label={label}
+        />
+      )}
+    />
   );
 }
