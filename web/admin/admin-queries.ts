@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { answerOf, dataOf, given } from '../shared/api-client';
-import type { EmailKind } from '../shared/api-types';
+import type { EmailKind, QueryOf } from '../shared/api-types';
 import type { SlotSource } from '../shared/slot-source';
 import { adminApi } from './admin-api';
 import { BOOKING_STATUSES, OUTBOX_STATUSES } from './admin-words';
@@ -37,13 +37,11 @@ export const customerQuery = (id: string) =>
     queryFn: () => dataOf(adminApi.GET('/api/v1/customers/{id}', { params: { path: { id } } })),
   });
 
-export interface BookingFilter {
-  from?: string;
-  to?: string;
+/** The API's filter, with the status as the address gives it (checked before it is sent). */
+export type BookingFilter = Omit<QueryOf<'/api/v1/bookings'>, 'status' | 'limit' | 'staffId'> & {
   staffId?: string | undefined;
-  customerId?: string;
   status?: string;
-}
+};
 
 /** A filter from the address is sent only when it names one of the API's values. */
 const oneOf =

@@ -16,6 +16,11 @@ export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
 export type RequestOf<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { requestBody?: infer B } ? NonNullable<JsonOf<NonNullable<B>>> : never;
 
+/** The query string an operation accepts. */
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> = NonNullable<
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? Q : never
+>;
+
 export type SlotAnswer = ResponseOf<'/api/v1/availability'>;
 export type Slot = SlotAnswer['slots'][number];
 export type BookingStatus = ResponseOf<'/api/v1/bookings/{id}'>['status'];
