@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { registerBookingAdminRoutes } from './bookings/booking-admin-routes.js';
+import { registerBrandingRoutes } from './branding/branding-routes.js';
 import { registerCatalogRoutes } from './catalog/catalog-routes.js';
 import type { TrustProxy } from './config.js';
 import { registerEmailRoutes } from './email/email-routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
 
   registerAuthRoutes(app, context);
   registerSettingsRoutes(app, context);
+  registerBrandingRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerBookingAdminRoutes(app, context);
   registerEmailRoutes(app, context);

@@ -25,7 +25,10 @@ export type ErrorCode =
   | 'template_invalid'
   /** The database cannot be reached right now (a restart, a lost connection, a locked file): try again shortly. */
   | 'database_unavailable'
-  | 'email_not_failed';
+  | 'email_not_failed'
+  /** A body in a type the endpoint does not take (a logo that is not PNG, JPEG or WebP, or not what it says). */
+  | 'unsupported_media_type'
+  | 'payload_too_large';
 
 export interface DomainError {
   code: ErrorCode;

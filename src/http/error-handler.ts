@@ -29,6 +29,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   template_invalid: 422,
   database_unavailable: 503,
   email_not_failed: 409,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
 };
 
 /** Seconds a client should wait before retrying while the database is away (a restart takes a few). */

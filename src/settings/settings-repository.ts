@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type DialectName, lockedForChange } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import {
   type BusinessSettings,
@@ -26,6 +27,22 @@ export async function readSettings(db: Kysely<Database>): Promise<BusinessSettin
   });
   lastRead = { document: row.document, settings };
   return settings;
+}
+
+/**
+ * The settings inside a write transaction that will write them back: on PostgreSQL the row is locked first, so
+ * two changes (a PATCH, a logo upload) queue instead of one overwriting the other's field with what it read.
+ * SQLite's BEGIN IMMEDIATE already holds the one write lock.
+ */
+export async function readSettingsForChange(
+  tx: Kysely<Database>,
+  dialect: DialectName,
+): Promise<BusinessSettings> {
+  await lockedForChange(
+    tx.selectFrom('business_settings').select('id').where('id', '=', SINGLE_BUSINESS),
+    dialect,
+  ).execute();
+  return readSettings(tx);
 }
 
 /**

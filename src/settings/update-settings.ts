@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { type Store, writeTransaction } from '../db/dialect.js';
 import { type BusinessSettings, type BusinessSettingsPatch, mergeSettings } from './business-settings.js';
-import { readSettings, writeSettings } from './settings-repository.js';
+import { readSettingsForChange, writeSettings } from './settings-repository.js';
 
 /** Merges a change into the business settings; read and write share one transaction so no change is lost. */
 export async function updateSettings(
@@ -9,7 +9,7 @@ export async function updateSettings(
   patch: BusinessSettingsPatch,
 ): Promise<BusinessSettings> {
   return writeTransaction(context.store, async (tx) => {
-    const merged = mergeSettings(await readSettings(tx), patch);
+    const merged = mergeSettings(await readSettingsForChange(tx, context.store.dialect), patch);
     await writeSettings(tx, merged, context.clock.now());
     return merged;
   });

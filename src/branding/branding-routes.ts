@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requireAdmin } from '../auth/admin-guard.js';
+import { notFound, valueOrThrow } from '../domain-error.js';
+import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
+import { readSettings } from '../settings/settings-repository.js';
+import { removeLogo, uploadLogo } from './business-logo.js';
+import { defaultFavicon } from './default-favicon.js';
+import { LOGO_MAX_BYTES, LOGO_TYPES } from './logo-image.js';
+import { readLogo, readLogoTag } from './logo-repository.js';
+
+// Every page load asks for these: a browser keeps them and asks again with If-None-Match (a 304 costs a round
+// trip, no bytes), so a new logo shows at once. The CSP keeps an image opened on its own from running anything.
+const IMAGE_HEADERS = {
+  'cache-control': 'public, no-cache',
+  'content-security-policy': "default-src 'none'; sandbox",
+};
+
+function notModified(request: FastifyRequest, etag: string): boolean {
+  const asked = request.headers['if-none-match'];
+  return asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
+}
+
+function sendImage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+  image: () => Promise<{ type: string; bytes: Buffer }>,
+) {
+  reply.headers(IMAGE_HEADERS).header('etag', etag);
+  if (notModified(request, etag)) return reply.code(304).send();
+  return image().then(({ type, bytes }) => reply.type(type).send(bytes));
+}
+
+const defaultFavicons = new Map<string, { etag: string; bytes: Buffer }>();
+function defaultFaviconFor(accentColor: string) {
+  let found = defaultFavicons.get(accentColor);
+  if (found === undefined) {
+    const bytes = defaultFavicon(accentColor);
+    found = {
+      etag: `"default-${createHash('sha256').update(bytes).digest('base64url').slice(0, 16)}"`,
+      bytes,
+    };
+    defaultFavicons.set(accentColor, found);
+  }
+  return found;
+}
+
+export function registerBrandingRoutes(app: App, context: AppContext): void {
+  const db = context.store.db;
+  const onRequest = requireAdmin(context);
+  const tags = ['settings'];
+
+  // The logo upload takes raw image bytes, which no other route does: its parser lives in its own context.
+  app.register(async (logoUpload) => {
+    logoUpload.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: LOGO_MAX_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    logoUpload.put(
+      `${API_PREFIX}/settings/logo`,
+      {
+        onRequest,
+        bodyLimit: LOGO_MAX_BYTES,
+        schema: {
+          tags,
+          description: `The business's logo: the body is the image, sent as ${LOGO_TYPES.join(', ')} (at most 512 KB; the bytes must be that type). SVG is refused.`,
+        },
+      },
+      async (request, reply) => {
+        valueOrThrow(await uploadLogo(context, request.headers['content-type'], request.body));
+        return reply.code(204).send();
+      },
+    );
+  });
+
+  app.delete(`${API_PREFIX}/settings/logo`, { onRequest, schema: { tags } }, async (_request, reply) => {
+    await removeLogo(context);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    `${API_PREFIX}/branding/logo`,
+    { schema: { tags: ['branding'], security: [], description: "The business's logo (public)." } },
+    async (request, reply) => {
+      const etag = await readLogoTag(db);
+      if (etag === undefined) return valueOrThrow(notFound('logo'));
+      return sendImage(request, reply, etag, async () => {
+        const logo = await readLogo(db);
+        if (!logo) return valueOrThrow(notFound('logo'));
+        return { type: logo.contentType, bytes: logo.image };
+      });
+    },
+  );
+
+  // The portal's and the admin's favicon: the logo when there is one, else one in the accent colour.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (request, reply) => {
+    const etag = await readLogoTag(db);
+    if (etag === undefined) {
+      const fallback = defaultFaviconFor((await readSettings(db)).branding.accentColor);
+      return sendImage(request, reply, fallback.etag, async () => ({
+        type: 'image/png',
+        bytes: fallback.bytes,
+      }));
+    }
+    return sendImage(request, reply, etag, async () => {
+      const logo = await readLogo(db);
+      if (!logo) return valueOrThrow(notFound('logo')); // removed between the two reads
+      return { type: logo.contentType, bytes: logo.image };
+    });
+  });
+}
