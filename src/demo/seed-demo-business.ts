@@ -14,7 +14,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { valueOrThrow } from '../domain-error.js';
 import { availableSlots } from '../scheduling/availability.js';
-import { type Interval, occupiedInterval } from '../scheduling/interval.js';
+import { type Interval, occupiedInterval, overlaps } from '../scheduling/interval.js';
 import type { WorkingHours } from '../scheduling/working-hours.js';
 import { type BusinessSettings, DEFAULT_BUSINESS_SETTINGS } from '../settings/business-settings.js';
 import { writeSettings } from '../settings/settings-repository.js';
@@ -188,6 +188,7 @@ export async function seedDemoBusiness(
 
   const services = [standard, deep, oven, quote];
   const random = seededRandom(20261125);
+  const customerBusy = new Map<string, Interval[]>();
   for (const member of staff) {
     const busy: Interval[] = blocked
       .filter((b) => b.staffId === null || b.staffId === member.id)
@@ -224,8 +225,14 @@ export async function seedDemoBusiness(
           service.bufferBeforeMinutes,
           service.bufferAfterMinutes,
         );
+        // A customer is at one appointment at a time: the first free one from a random start.
+        const first = Math.floor(random() * customerIds.length);
+        const customerId = customerIds
+          .map((_, i) => customerIds[(first + i) % customerIds.length] as string)
+          .find((id) => !(customerBusy.get(id) ?? []).some((b) => overlaps(b, occupied)));
+        if (customerId === undefined) continue;
         busy.push(occupied);
-        const customerId = customerIds[Math.floor(random() * customerIds.length)] as string;
+        customerBusy.set(customerId, [...(customerBusy.get(customerId) ?? []), occupied]);
         await addDemoBooking(db, {
           customerId,
           serviceId: service.id,
@@ -256,7 +263,9 @@ async function addDemoBooking(
   },
 ): Promise<void> {
   const inPast = input.endsAt < input.now;
-  const createdAt = Math.min(input.now, input.startsAt - 7 * 86_400_000);
+  // Booked a week ahead, or a day ago for what is sooner: every history entry lies in the demo's past
+  // (a cancellation an hour after booking included).
+  const createdAt = Math.min(input.now - 86_400_000, input.startsAt - 7 * 86_400_000);
   const status = input.cancelled ? 'cancelled' : inPast ? 'completed' : 'confirmed';
   const booking: Booking = {
     id: randomUUID(),
