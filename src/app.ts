@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { registerBookingAdminRoutes } from './bookings/booking-admin-routes.js';
+import { registerRescheduleRequestRoutes } from './bookings/reschedule-request-routes.js';
 import { registerBrandingRoutes } from './branding/branding-routes.js';
 import { registerCatalogRoutes } from './catalog/catalog-routes.js';
 import type { TrustProxy } from './config.js';
@@ -134,6 +135,7 @@ export async function buildApp(context: AppContext, options: AppOptions = {}): P
   registerBrandingRoutes(app, context);
   registerCatalogRoutes(app, context);
   registerBookingAdminRoutes(app, context);
+  registerRescheduleRequestRoutes(app, context);
   registerEmailRoutes(app, context);
   registerPortalRoutes(app, context);
   registerHomePage(app);

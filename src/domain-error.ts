@@ -28,7 +28,13 @@ export type ErrorCode =
   | 'email_not_failed'
   /** A body in a type the endpoint does not take (a logo that is not PNG, JPEG or WebP, or not what it says). */
   | 'unsupported_media_type'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  /** The customer asked to move to a staff member who does not perform the service or may not be chosen. */
+  | 'staff_not_available'
+  /** The booking already has a pending reschedule request. */
+  | 'reschedule_request_pending'
+  /** The reschedule request was already answered, expired or withdrawn. */
+  | 'reschedule_request_not_pending';
 
 export interface DomainError {
   code: ErrorCode;
@@ -39,6 +45,8 @@ export interface DomainError {
   line?: number;
   /** For a limit: when to try again (the `Retry-After` header). */
   retryAfterSeconds?: number;
+  /** More for the problem body, e.g. fresh `suggestedTimes` when the picked one was taken meanwhile. */
+  extensions?: Record<string, unknown>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

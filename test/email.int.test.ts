@@ -465,6 +465,10 @@ describeEachDatabase('email templates', (kind) => {
       ['customer_sign_in', 'Customer Sign-in'],
       ['business_notification', 'Business Notification'],
       ['email_undeliverable', 'Undeliverable Email'],
+      ['reschedule_request', 'Reschedule Request'],
+      ['reschedule_request_accepted', 'Reschedule Request Accepted'],
+      ['reschedule_request_declined', 'Reschedule Request Declined'],
+      ['reschedule_request_expired', 'Reschedule Request Expired'],
     ]);
     const confirmation = templates[0];
     expect(confirmation.customized).toBe(false);

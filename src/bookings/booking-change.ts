@@ -40,6 +40,8 @@ export type ChangeRequest =
       reason: string | null;
       allowConflict: boolean;
       expectedVersion: number | undefined;
+      /** A customer's move to another staff member (undefined or null: the booking's own). */
+      staffId?: string | null | undefined;
     }
   | {
       kind: 'cancel' | 'complete';
@@ -54,6 +56,8 @@ export type ChangeRequest =
  */
 export interface ChangeOutcome extends BookingFacts {
   conflicts: Conflict[];
+  /** The booking's pending reschedule request after the change: always ended by a change (null). */
+  rescheduleRequest: null;
   settings: BusinessSettings;
   /** The change's own time (read after its locks). */
   now: number;

@@ -9,12 +9,12 @@ import { revokeBookingLinks } from './booking-link-repository.js';
 import type { ChangeContext } from './change-context.js';
 import type { ChangeDecision } from './decide-change.js';
 import { dropPendingReminders, scheduleReminder } from './reminder-repository.js';
+import { requestFacts } from './reschedule-request-facts.js';
 
-const CUSTOMER_EMAIL: Record<HistoryEntry['type'], EmailKind | null> = {
+const CUSTOMER_EMAIL: Partial<Record<HistoryEntry['type'], EmailKind>> = {
   created: 'booking_confirmation',
   rescheduled: 'booking_rescheduled',
   cancelled: 'booking_cancelled',
-  completed: null,
 };
 
 /**
@@ -38,7 +38,13 @@ export async function enqueueChangeNotifications(
     await scheduleReminder(tx, after.id, after.startsAt, now);
   }
   const kind = CUSTOMER_EMAIL[entry.type];
-  if (kind === null || entry.type === 'completed' || !customer) return;
+  if (
+    kind === undefined ||
+    !customer ||
+    (entry.type !== 'created' && entry.type !== 'rescheduled' && entry.type !== 'cancelled')
+  ) {
+    return;
+  }
   const staff = context.staff.find((member) => member.id === after.staffId);
   const snapshot = snapshotOf(
     {
@@ -60,9 +66,22 @@ export async function enqueueChangeNotifications(
   const payload = { change, snapshot };
   await enqueueEmail(tx, { kind, bookingId: after.id, recipient: customer.email, payload }, now);
   if (entry.actor === 'customer' && settings.notificationEmail !== null) {
+    // A move that answers the office's request is told as that: the office's request was accepted.
+    const accepted = decision.request?.status === 'accepted' ? context.pendingRequest : null;
+    const notice = accepted
+      ? {
+          kind: 'reschedule_request_accepted' as const,
+          payload: { ...payload, request: requestFacts({ ...accepted, status: 'accepted' }, context.staff) },
+        }
+      : { kind: 'business_notification' as const, payload };
     await enqueueEmail(
       tx,
-      { kind: 'business_notification', bookingId: after.id, recipient: settings.notificationEmail, payload },
+      {
+        kind: notice.kind,
+        bookingId: after.id,
+        recipient: settings.notificationEmail,
+        payload: notice.payload,
+      },
       now,
     );
   }

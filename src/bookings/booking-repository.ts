@@ -204,6 +204,7 @@ export async function updateBooking(
   const result = await db
     .updateTable('bookings')
     .set({
+      staff_id: booking.staffId,
       starts_at: booking.startsAt,
       ends_at: booking.endsAt,
       occupied_from: occupied.start,
@@ -234,10 +235,15 @@ export async function updateBookingStatus(
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * `position` orders entries of one booking version made at the same instant (a move that withdraws a request
+ * writes two): pass how many entries the booking had before this one.
+ */
 export async function insertHistory(
   db: Kysely<Database>,
   booking: Pick<Booking, 'id' | 'version'>,
   entry: HistoryEntry,
+  position = 0,
 ): Promise<void> {
   await db
     .insertInto('booking_history')
@@ -252,6 +258,10 @@ export async function insertHistory(
       from_starts_at: entry.fromStartsAt,
       to_starts_at: entry.toStartsAt,
       reason: entry.reason,
+      request_id: entry.requestId ?? null,
+      from_staff_id: entry.fromStaffId ?? null,
+      to_staff_id: entry.toStaffId ?? null,
+      position,
     })
     .execute();
 }
@@ -263,6 +273,7 @@ export async function listHistory(db: Kysely<Database>, bookingId: string): Prom
     .where('booking_id', '=', bookingId)
     .orderBy('booking_version')
     .orderBy('at')
+    .orderBy('position')
     .execute();
   return rows.map((row) => ({
     type: row.type as HistoryEntry['type'],
@@ -272,6 +283,8 @@ export async function listHistory(db: Kysely<Database>, bookingId: string): Prom
     fromStartsAt: row.from_starts_at,
     toStartsAt: row.to_starts_at,
     reason: row.reason,
+    ...(row.request_id !== null && { requestId: row.request_id }),
+    ...(row.from_staff_id !== null && { fromStaffId: row.from_staff_id, toStaffId: row.to_staff_id }),
   }));
 }
 
@@ -427,4 +440,19 @@ export async function findBookingFacts(
     staffName: staff?.name ?? null,
     customer,
   };
+}
+
+/** Many bookings with their customer, service and staff member, in one query per 500. */
+export async function findBookingsWithParties(
+  db: Kysely<Database>,
+  bookingIds: readonly string[],
+): Promise<Map<string, LockedBooking>> {
+  const found = new Map<string, LockedBooking>();
+  for (let i = 0; i < bookingIds.length; i += 500) {
+    const rows = await withParties(db)
+      .where('bookings.id', 'in', bookingIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(row.id, partiesOf(row));
+  }
+  return found;
 }

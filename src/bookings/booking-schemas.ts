@@ -11,6 +11,7 @@ import {
   type HistoryEntry,
 } from './booking.js';
 import type { ChangeOutcome } from './booking-change.js';
+import { rescheduleRequestSchema, rescheduleRequestView } from './reschedule-request-schemas.js';
 
 export const newBookingBodySchema = z.strictObject({
   customerId: idField,
@@ -66,6 +67,11 @@ const historyEntrySchema = z.object({
   fromStartsAt: instantOut.optional(),
   toStartsAt: instantOut.optional(),
   reason: z.string().optional(),
+  /** The reschedule request the entry is about (on a move: the request it accepted). */
+  requestId: idField.optional(),
+  /** A move to another staff member. */
+  fromStaffId: idField.optional(),
+  toStaffId: idField.optional(),
 });
 
 const conflictSchema = z.object({
@@ -93,6 +99,7 @@ export const bookingSchema = z.object({
 export const bookingDetailsSchema = bookingSchema.extend({
   history: z.array(historyEntrySchema),
   conflicts: z.array(conflictSchema),
+  rescheduleRequest: rescheduleRequestSchema.nullable(),
 });
 
 export function bookingView(booking: Booking): z.infer<typeof bookingSchema> {
@@ -120,6 +127,9 @@ const historyView = (entry: HistoryEntry): z.infer<typeof historyEntrySchema> =>
   ...(entry.fromStartsAt !== null && { fromStartsAt: toIso(entry.fromStartsAt) }),
   ...(entry.toStartsAt !== null && { toStartsAt: toIso(entry.toStartsAt) }),
   ...(entry.reason !== null && { reason: entry.reason }),
+  ...(entry.requestId && { requestId: entry.requestId }),
+  ...(entry.fromStaffId && { fromStaffId: entry.fromStaffId }),
+  ...(entry.toStaffId && { toStaffId: entry.toStaffId }),
 });
 
 const conflictView = (conflict: Conflict): z.infer<typeof conflictSchema> => ({
@@ -134,10 +144,16 @@ export function bookingDetailsView(details: BookingDetails): z.infer<typeof book
     ...bookingView(details),
     history: details.history.map(historyView),
     conflicts: details.conflicts.map(conflictView),
+    rescheduleRequest: details.rescheduleRequest && rescheduleRequestView(details.rescheduleRequest),
   };
 }
 
 /** A change's answer, from the change itself. */
 export function changeDetailsView(outcome: ChangeOutcome): z.infer<typeof bookingDetailsSchema> {
-  return bookingDetailsView({ ...outcome.booking, history: outcome.history, conflicts: outcome.conflicts });
+  return bookingDetailsView({
+    ...outcome.booking,
+    history: outcome.history,
+    conflicts: outcome.conflicts,
+    rescheduleRequest: outcome.rescheduleRequest,
+  });
 }

@@ -1,3 +1,5 @@
+import type { RescheduleRequest } from './reschedule-request-repository.js';
+
 /** The booking as the product speaks of it; instants are epoch milliseconds. */
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -8,7 +10,17 @@ export type Actor = (typeof ACTORS)[number];
 export const CHANNELS = ['admin', 'portal', 'email_link', 'api', 'system'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const HISTORY_TYPES = ['created', 'rescheduled', 'cancelled', 'completed'] as const;
+export const HISTORY_TYPES = [
+  'created',
+  'rescheduled',
+  'cancelled',
+  'completed',
+  // The office's reschedule requests (an accepted one is the `rescheduled` entry that carries its id).
+  'reschedule_requested',
+  'reschedule_request_declined',
+  'reschedule_request_expired',
+  'reschedule_request_withdrawn',
+] as const;
 export type HistoryType = (typeof HISTORY_TYPES)[number];
 
 export interface Booking {
@@ -42,6 +54,11 @@ export interface HistoryEntry {
   fromStartsAt: number | null;
   toStartsAt: number | null;
   reason: string | null;
+  /** The reschedule request this entry is about; on a `rescheduled` entry, the request it accepted. */
+  requestId?: string | null;
+  /** A move to another staff member: from whom, to whom. */
+  fromStaffId?: string | null;
+  toStaffId?: string | null;
 }
 
 export interface Conflict {
@@ -69,4 +86,6 @@ export interface BookingFacts {
 export interface BookingDetails extends Booking {
   history: HistoryEntry[];
   conflicts: Conflict[];
+  /** The pending reschedule request, or null. */
+  rescheduleRequest: RescheduleRequest | null;
 }

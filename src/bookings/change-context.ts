@@ -19,6 +19,7 @@ import { readSettings } from '../settings/settings-repository.js';
 import type { Booking, BusyTime, HistoryEntry } from './booking.js';
 import type { ChangeRequest, Requester } from './booking-change.js';
 import { findBusyTimes, listHistory, lockBookingWithParties } from './booking-repository.js';
+import { findPendingRequest, type RescheduleRequest } from './reschedule-request-repository.js';
 
 const DAY = 86_400_000;
 
@@ -32,8 +33,13 @@ export interface ChangeContext {
   /** The id a new booking gets. */
   newBookingId: string;
   service: Service | undefined;
-  /** The booking's (or requested) staff member; for a customer's new booking, everyone who performs the service. */
+  /**
+   * The booking's (or requested) staff member; for a customer's new booking, everyone who performs the
+   * service; for a customer's move to another staff member, the booking's own and then that one.
+   */
   staff: StaffMember[];
+  /** The booking's pending reschedule request (read after the booking's lock), or null. */
+  pendingRequest: RescheduleRequest | null;
   customer: Customer | undefined;
   history: HistoryEntry[];
   /** What keeps each of `staff` busy around the requested time, the booking itself left out. */
@@ -62,9 +68,10 @@ export async function loadChangeContext(
       : await lockedParties(tx, env.dialect, request, by);
   if (!parties.ok) return parties;
   const { booking, service, customer, staff } = parties.value;
-  const [settings, history] = await Promise.all([
+  const [settings, history, pendingRequest] = await Promise.all([
     readSettings(tx),
     booking ? listHistory(tx, booking.id) : [],
+    booking ? findPendingRequest(tx, booking.id) : null,
   ]);
   const checksTime = request.kind === 'create' || request.kind === 'reschedule';
   if (checksTime) {
@@ -91,6 +98,7 @@ export async function loadChangeContext(
     customer,
     history,
     busy,
+    pendingRequest,
   });
 }
 
@@ -120,15 +128,21 @@ async function lockedParties(
     return bookingChanged();
   }
   // Whether the staff member still performs the service matters only to a customer's move.
-  const serviceIds =
-    locked.staff && by.kind === 'customer' && request.kind === 'reschedule'
-      ? await findServiceIdsOf(tx, booking.staffId)
-      : [];
+  const customerMove = by.kind === 'customer' && request.kind === 'reschedule';
+  const serviceIds = locked.staff && customerMove ? await findServiceIdsOf(tx, booking.staffId) : [];
+  const own = locked.staff ? [toStaffMember(locked.staff, serviceIds)] : [];
+  // A move to another staff member: that one's calendar is checked too (decideChange says whether it may).
+  const otherId = customerMove && request.staffId ? request.staffId : null;
+  const other =
+    otherId !== null && otherId !== booking.staffId ? await findStaffMember(tx, otherId) : undefined;
+  if (otherId !== null && otherId !== booking.staffId && !other) {
+    return fail('staff_not_available', 'no staff member has this id', 'staffId');
+  }
   return ok({
     booking,
     service: locked.service ?? undefined,
     customer: locked.customer ?? undefined,
-    staff: locked.staff ? [toStaffMember(locked.staff, serviceIds)] : [],
+    staff: other ? [...own, other] : own,
   });
 }
 

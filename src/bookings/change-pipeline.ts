@@ -5,6 +5,7 @@ import { insertBooking, insertHistory, updateBooking, updateBookingStatus } from
 import { type ChangeEnv, type IdempotentRequest, writeBookingChange } from './booking-write.js';
 import { bookingChanged, type ChangeContext, loadChangeContext } from './change-context.js';
 import { type ChangeDecision, decideChange } from './decide-change.js';
+import { resolveRescheduleRequest } from './reschedule-request-repository.js';
 
 /**
  * The one way a booking changes, whoever asks and whatever the change (see
@@ -26,7 +27,22 @@ export async function runBookingChange(
     if (!decided.ok) return decided;
     const decision = decided.value;
     if (!(await persist(tx, decision))) return bookingChanged();
-    await insertHistory(tx, decision.after, decision.entry);
+    const position = context.value.history.length;
+    if (decision.request) {
+      // The request ends with the change, in its transaction (the booking's lock keeps it pending until now).
+      const { id, status, entry } = decision.request;
+      await resolveRescheduleRequest(tx, id, {
+        status,
+        at: decision.entry.at,
+        by: { actor: decision.entry.actor, channel: decision.entry.channel },
+        accepted:
+          status === 'accepted'
+            ? { startsAt: decision.after.startsAt, staffId: decision.after.staffId }
+            : null,
+      });
+      if (entry) await insertHistory(tx, decision.after, entry, position);
+    }
+    await insertHistory(tx, decision.after, decision.entry, position + 1);
     await enqueueChangeNotifications(tx, context.value, decision);
     return ok(outcomeOf(context.value, decision));
   });
@@ -50,8 +66,13 @@ function outcomeOf(context: ChangeContext, decision: ChangeDecision): ChangeOutc
   const staff = context.staff.find((member) => member.id === decision.after.staffId);
   return {
     booking: decision.after,
-    history: [...context.history, decision.entry],
+    history: [
+      ...context.history,
+      ...(decision.request?.entry ? [decision.request.entry] : []),
+      decision.entry,
+    ],
     conflicts: decision.conflicts,
+    rescheduleRequest: null,
     serviceName: context.service?.name ?? null,
     staffName: staff?.name ?? null,
     customer: context.customer ?? { name: '', email: '', timezone: null },

@@ -4,11 +4,13 @@ import { checkBookableInstant } from '../scheduling/bookable-range.js';
 import { customerRescheduleCount } from '../scheduling/booking-rules.js';
 import {
   customerMayCancel,
+  customerMayMoveTo,
   customerMayReschedule,
   officeMayChange,
   type ChangeDecision as PolicyDecision,
 } from '../scheduling/change-policy.js';
 import { type Interval, occupiedInterval, overlaps } from '../scheduling/interval.js';
+import { isAnswerable } from '../scheduling/reschedule-requests.js';
 import { slotRulesFor } from '../scheduling/slot-rules.js';
 import type { Booking, BusyTime, Conflict, HistoryEntry } from './booking.js';
 import { type ChangeRequest, originOf, type Requester } from './booking-change.js';
@@ -21,6 +23,7 @@ import {
   slotRefusalMessage,
 } from './refusal-messages.js';
 import { bookableWith, offeredService } from './service-offer.js';
+import { allowsStaffChange } from './staff-change.js';
 
 /** A change that may go ahead: the booking before and after, its history entry, what it overlaps. */
 export interface ChangeDecision {
@@ -30,6 +33,18 @@ export interface ChangeDecision {
   /** The time the booking keeps its staff member busy (buffers included); null once it has ended. */
   occupied: Interval | null;
   conflicts: Conflict[];
+  /**
+   * What the change does to the booking's pending reschedule request: a customer's move while it is pending
+   * accepts it; any other change withdraws it (with an entry of its own, written before the change's).
+   */
+  request: RequestResolution | null;
+}
+
+export interface RequestResolution {
+  id: string;
+  status: 'accepted' | 'withdrawn';
+  /** For a withdrawal: its own history entry. */
+  entry: HistoryEntry | null;
 }
 
 const MINUTE = 60_000;
@@ -80,6 +95,7 @@ export function decideChange(
     entry: entryFor(context, by, to, booking.startsAt, null, request.reason),
     occupied: null,
     conflicts: [],
+    request: withdrawal(context, by, `the booking was ${to}`),
   });
 }
 
@@ -164,6 +180,7 @@ function placed(
     entry: entryFor(context, by, 'created', null, after.startsAt, null),
     occupied,
     conflicts,
+    request: null,
   });
 }
 
@@ -175,7 +192,7 @@ function officeMoves(
 ): Result<ChangeDecision> {
   const refused = refusal(officeMayChange(booking), context, booking, by, 'move');
   if (refused) return refused;
-  return moved(context, booking, request, by, request.allowConflict, !request.allowConflict);
+  return moved(context, booking, request, by, booking.staffId, request.allowConflict, !request.allowConflict);
 }
 
 function customerMoves(
@@ -186,10 +203,27 @@ function customerMoves(
 ): Result<ChangeDecision> {
   const { settings, now } = context;
   const customerReschedules = customerRescheduleCount(context.history);
-  const allowed = customerMayReschedule({ ...booking, customerReschedules }, settings.customerPortal, now);
+  // A request past its respond-by time no longer lets the customer past the rules (the worker expires it).
+  const asked =
+    context.pendingRequest && isAnswerable(context.pendingRequest, now) ? context.pendingRequest : null;
+  const allowed = customerMayReschedule(
+    { ...booking, customerReschedules, officeAsked: asked !== null },
+    settings.customerPortal,
+    now,
+  );
   const refused = refusal(allowed, context, booking, by, 'move');
   if (refused) return refused;
-  const bookable = bookableWith(context.service, context.staff[0]);
+  const staffId = request.staffId ?? booking.staffId;
+  const target = context.staff.find((member) => member.id === staffId);
+  if (staffId !== booking.staffId || asked !== null) {
+    if (
+      !target ||
+      !customerMayMoveTo(target, booking, { allowStaffChange: allowsStaffChange(settings) }, asked)
+    ) {
+      return fail('staff_not_available', staffNotAvailableMessage(target?.name), 'staffId');
+    }
+  }
+  const bookable = bookableWith(context.service, target);
   if (!bookable.ok) return bookable;
   // The booking keeps its own length, even if the service's has changed since.
   const service = {
@@ -199,15 +233,21 @@ function customerMoves(
   const rules = slotRulesFor(
     settings,
     { service, staff: bookable.value.staff },
-    'customer',
+    asked ? 'requested' : 'customer',
     now,
-    busyOf(context, booking.staffId),
+    busyOf(context, staffId),
   );
   const check = checkSlot(rules, request.startsAt);
   if (!check.ok) return fail(check.code, slotRefusalMessage(check.code, settings), 'startsAt');
   // In real-time mode checkSlot has just asked the busy times: no second conflict check, the database's
   // constraint stays the last guard. Working-hours-only mode takes the time even if it overlaps.
-  return moved(context, booking, request, by, rules.mode === 'working_hours', false);
+  return moved(context, booking, request, by, staffId, rules.mode === 'working_hours', false, asked?.id);
+}
+
+function staffNotAvailableMessage(name: string | undefined): string {
+  return name
+    ? `${name} cannot take this booking: choose one of the staff members offered`
+    : 'this staff member cannot take this booking: choose one of the staff members offered';
 }
 
 function moved(
@@ -215,10 +255,12 @@ function moved(
   booking: Booking,
   request: Move,
   by: Requester,
+  staffId: string,
   overlapAllowed: boolean,
   refuseConflicts: boolean,
+  acceptedRequestId?: string,
 ): Result<ChangeDecision> {
-  if (request.startsAt === booking.startsAt) {
+  if (request.startsAt === booking.startsAt && staffId === booking.staffId) {
     return fail('validation_failed', 'is already the time of this booking', 'startsAt');
   }
   const range = checkBookableInstant(request.startsAt, context.now);
@@ -226,6 +268,7 @@ function moved(
   const duration = booking.endsAt - booking.startsAt;
   const after: Booking = {
     ...booking,
+    staffId,
     startsAt: request.startsAt,
     endsAt: request.startsAt + duration,
     rescheduleCount: booking.rescheduleCount + 1,
@@ -239,15 +282,38 @@ function moved(
     context.service?.bufferBeforeMinutes ?? 0,
     context.service?.bufferAfterMinutes ?? 0,
   );
-  const conflicts = conflictsOf(busyOf(context, booking.staffId), occupied);
+  const conflicts = conflictsOf(busyOf(context, staffId), occupied);
   if (refuseConflicts && conflicts.length > 0) return slotTaken();
+  const entry: HistoryEntry = {
+    ...entryFor(context, by, 'rescheduled', booking.startsAt, after.startsAt, request.reason),
+    ...(acceptedRequestId !== undefined && { requestId: acceptedRequestId }),
+    ...(staffId !== booking.staffId && { fromStaffId: booking.staffId, toStaffId: staffId }),
+  };
   return ok({
     before: booking,
     after,
-    entry: entryFor(context, by, 'rescheduled', booking.startsAt, after.startsAt, request.reason),
+    entry,
     occupied,
     conflicts,
+    request:
+      acceptedRequestId !== undefined
+        ? { id: acceptedRequestId, status: 'accepted', entry: null }
+        : withdrawal(context, by, 'the booking was moved'),
   });
+}
+
+/** A change other than the customer's answer ends the booking's pending request: it is withdrawn. */
+function withdrawal(context: ChangeContext, by: Requester, reason: string): RequestResolution | null {
+  const pending = context.pendingRequest;
+  if (pending === null) return null;
+  return {
+    id: pending.id,
+    status: 'withdrawn',
+    entry: {
+      ...entryFor(context, by, 'reschedule_request_withdrawn', null, null, reason),
+      requestId: pending.id,
+    },
+  };
 }
 
 /** The refusal in the words of whoever asked: the office gets the plain fact, a customer the business's advice. */

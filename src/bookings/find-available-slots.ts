@@ -1,16 +1,20 @@
 import { endOfLocalDay, startOfLocalDay } from '../business-calendar.js';
 import { findService } from '../catalog/services.js';
 import { findStaffMember } from '../catalog/staff.js';
-import { findServiceIdsOf, toStaffMember } from '../catalog/staff-repository.js';
+import { findServiceIdsOf, listStaff, toStaffMember } from '../catalog/staff-repository.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/dialect.js';
 import { fail, notFound, ok, type Result } from '../domain-error.js';
 import { type AvailabilityMode, availableSlots, type Slot } from '../scheduling/availability.js';
+import { customerMayMoveTo } from '../scheduling/change-policy.js';
+import { isAnswerable } from '../scheduling/reschedule-requests.js';
 import { modeFor, type SlotAudience, slotRulesFor } from '../scheduling/slot-rules.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
 import { findBookingWithParties, findBusyIntervals } from './booking-repository.js';
+import { findPendingRequest } from './reschedule-request-repository.js';
 import { bookableWith } from './service-offer.js';
+import { allowsStaffChange } from './staff-change.js';
 
 export const MAX_SLOT_RANGE_DAYS = 62;
 const DAY = 86_400_000;
@@ -45,32 +49,68 @@ export async function findAvailableSlots(
   return slotsWith(env, settings, bookableWith(service, staff), query);
 }
 
+/** A free time, and (when the customer may choose) with whom. */
+export interface StaffSlot extends Slot {
+  staff?: { id: string; name: string };
+}
+
+export interface RescheduleSlotAnswer {
+  timeZone: string;
+  mode: AvailabilityMode;
+  slots: StaffSlot[];
+}
+
 /**
  * The times a customer can move their booking to: the booking, its service and its staff member are read in
- * one query (someone else's booking is not found), then the slots as findAvailableSlots computes them.
+ * one query (someone else's booking is not found), then the slots as findAvailableSlots computes them. Under
+ * the office's pending request, the staff it names and real availability; with a change of staff member
+ * allowed, everyone who performs the service. Either way each slot says with whom.
  */
 export async function findRescheduleSlots(
   env: { store: Store; clock: Clock },
   request: { bookingId: string; customerId: string; fromDate: string; toDate: string },
-): Promise<Result<SlotAnswer>> {
+): Promise<Result<RescheduleSlotAnswer>> {
   const { db } = env.store;
   const parties = await findBookingWithParties(db, request.bookingId, request.customerId);
   if (!parties) return notFound('booking');
   const { booking, service, staff } = parties;
   if (request.toDate < request.fromDate) return fail('validation_failed', 'must not be before from', 'to');
-  const [settings, serviceIds] = await Promise.all([
+  const [settings, serviceIds, pending] = await Promise.all([
     readSettings(db),
     staff ? findServiceIdsOf(db, booking.staffId) : [],
+    findPendingRequest(db, booking.id),
   ]);
+  const asked = pending && isAnswerable(pending, env.clock.now()) ? pending : null;
   const member = staff ? toStaffMember(staff, serviceIds) : undefined;
-  return slotsWith(env, settings, bookableWith(service ?? undefined, member), {
+  const query = {
     serviceId: booking.serviceId,
     staffId: booking.staffId,
     fromDate: request.fromDate,
     toDate: request.toDate,
     exceptBookingId: booking.id,
-    audience: 'customer',
-  });
+    audience: asked ? ('requested' as const) : ('customer' as const),
+  };
+  if (!asked && !allowsStaffChange(settings)) {
+    return slotsWith(env, settings, bookableWith(service ?? undefined, member), query);
+  }
+  const everyone = await listStaff(db);
+  const choices = everyone.filter((candidate) =>
+    customerMayMoveTo(candidate, booking, { allowStaffChange: allowsStaffChange(settings) }, asked),
+  );
+  const slots: StaffSlot[] = [];
+  let mode: AvailabilityMode = modeFor(settings, query.audience);
+  for (const choice of choices) {
+    const answer = await slotsWith(env, settings, bookableWith(service ?? undefined, choice), {
+      ...query,
+      staffId: choice.id,
+    });
+    if (!answer.ok) continue;
+    mode = answer.value.mode;
+    for (const slot of answer.value.slots)
+      slots.push({ ...slot, staff: { id: choice.id, name: choice.name } });
+  }
+  slots.sort((a, b) => a.startsAt - b.startsAt || ((a.staff?.name ?? '') < (b.staff?.name ?? '') ? -1 : 1));
+  return ok({ timeZone: settings.timezone, mode, slots });
 }
 
 async function slotsWith(

@@ -5,12 +5,17 @@ import { notFound, ok, type Result } from '../domain-error.js';
 import { occupiedInterval } from '../scheduling/interval.js';
 import type { BookingDetails } from './booking.js';
 import { findBooking, findConflicts, listHistory } from './booking-repository.js';
+import { findPendingRequest } from './reschedule-request-repository.js';
 
 /** A booking with its full history and, while it is confirmed, whatever overlaps it. */
 export async function getBookingDetails(db: Kysely<Database>, id: string): Promise<Result<BookingDetails>> {
   const booking = await findBooking(db, id);
   if (!booking) return notFound('booking');
-  const [history, service] = await Promise.all([listHistory(db, id), findService(db, booking.serviceId)]);
+  const [history, service, rescheduleRequest] = await Promise.all([
+    listHistory(db, id),
+    findService(db, booking.serviceId),
+    findPendingRequest(db, id),
+  ]);
   const occupied = occupiedInterval(
     booking.startsAt,
     booking.endsAt,
@@ -19,5 +24,5 @@ export async function getBookingDetails(db: Kysely<Database>, id: string): Promi
   );
   const conflicts =
     booking.status === 'confirmed' ? await findConflicts(db, booking.staffId, occupied, booking.id) : [];
-  return ok({ ...booking, history, conflicts });
+  return ok({ ...booking, history, conflicts, rescheduleRequest });
 }

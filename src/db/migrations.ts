@@ -406,6 +406,70 @@ function brand(dialect: DialectName): Migration {
   };
 }
 
+/**
+ * The office's reschedule requests (docs/decisions/0014-reschedule-requests.md): at most one pending request a
+ * booking (a partial unique index, so two offices asking at once cannot both win). History entries say which
+ * request they belong to and, for a move to another staff member, from whom to whom; `position` orders the
+ * entries a single change writes at one instant.
+ */
+const rescheduleRequests: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('reschedule_requests')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('booking_id', 'text', (c) => c.notNull().references('bookings.id').onDelete('cascade'))
+      .addColumn('batch_id', 'text')
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sqlIn('status', ['pending', 'accepted', 'declined', 'expired', 'withdrawn'])),
+      )
+      .addColumn('message', 'text')
+      .addColumn('respond_by', 'bigint', (c) => c.notNull())
+      .addColumn('staff_ids', 'text', (c) => c.notNull())
+      .addColumn('suggested_times', 'text', (c) => c.notNull())
+      .addColumn('excluded_from', 'bigint')
+      .addColumn('excluded_until', 'bigint')
+      .addColumn('created_actor', 'text', (c) => c.notNull())
+      .addColumn('created_channel', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('resolved_at', 'bigint')
+      .addColumn('resolved_actor', 'text')
+      .addColumn('resolved_channel', 'text')
+      .addColumn('response_message', 'text')
+      .addColumn('accepted_starts_at', 'bigint')
+      .addColumn('accepted_staff_id', 'text')
+      .execute();
+    await db.schema
+      .createIndex('reschedule_requests_one_pending')
+      .on('reschedule_requests')
+      .column('booking_id')
+      .unique()
+      .where(sql.ref('status'), '=', 'pending')
+      .execute();
+    await db.schema
+      .createIndex('reschedule_requests_booking')
+      .on('reschedule_requests')
+      .columns(['booking_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('reschedule_requests_status_respond_by')
+      .on('reschedule_requests')
+      .columns(['status', 'respond_by'])
+      .execute();
+    await db.schema
+      .createIndex('reschedule_requests_batch')
+      .on('reschedule_requests')
+      .column('batch_id')
+      .execute();
+    await db.schema.alterTable('booking_history').addColumn('request_id', 'text').execute();
+    await db.schema.alterTable('booking_history').addColumn('from_staff_id', 'text').execute();
+    await db.schema.alterTable('booking_history').addColumn('to_staff_id', 'text').execute();
+    await db.schema
+      .alterTable('booking_history')
+      .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -421,6 +485,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006-rate-limit-counters': rateLimitCounters,
     '0007-outbox-delivery': outboxDelivery,
     '0008-brand': brand(dialect),
+    '0009-reschedule-requests': rescheduleRequests,
   };
 }
 

@@ -87,6 +87,41 @@ export interface BookingHistoryTable {
   from_starts_at: number | null;
   to_starts_at: number | null;
   reason: string | null;
+  /** The reschedule request this entry is about (its creation, answer, or the move that accepted it). */
+  request_id: string | null;
+  /** Set when a move changed the staff member. */
+  from_staff_id: string | null;
+  to_staff_id: string | null;
+  /** Orders entries of one booking version written at the same instant. */
+  position: number;
+}
+
+/** The office asks a customer to move their booking; the customer picks one of the suggested times. */
+export interface RescheduleRequestTable {
+  id: string;
+  booking_id: string;
+  /** Shared by the requests of one "Ask customers to reschedule" for a staff member and a range. */
+  batch_id: string | null;
+  status: string;
+  message: string | null;
+  respond_by: number;
+  /** JSON array of staff ids the booking may move to. */
+  staff_ids: string;
+  /** JSON array of {startsAt, endsAt, staffId}. */
+  suggested_times: string;
+  /** A bulk request's range: no suggestion falls inside it. */
+  excluded_from: number | null;
+  excluded_until: number | null;
+  created_actor: string;
+  created_channel: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_actor: string | null;
+  resolved_channel: string | null;
+  /** The customer's note when declining. */
+  response_message: string | null;
+  accepted_starts_at: number | null;
+  accepted_staff_id: string | null;
 }
 
 export interface BlockedEventTable {
@@ -205,6 +240,7 @@ export interface Database {
   business_logo: BusinessLogoTable;
   bookings: BookingTable;
   booking_history: BookingHistoryTable;
+  reschedule_requests: RescheduleRequestTable;
   blocked_events: BlockedEventTable;
   admin_users: AdminUserTable;
   admin_credentials: AdminCredentialTable;

@@ -16,6 +16,7 @@ import { readSettings } from '../settings/settings-repository.js';
 import { type BookingSnapshot, snapshotOf } from './booking-snapshot.js';
 import { calendarInvite } from './calendar-invite.js';
 import type { EmailFacts } from './email-context.js';
+import { OFFICE_EMAIL_KINDS } from './email-kind.js';
 import type { EmailTemplate } from './email-template.js';
 import type { OutgoingMail } from './mail-transport.js';
 import type { OutboxMessage } from './outbox-repository.js';
@@ -133,7 +134,7 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
   if (!live || !queued) throw new UndeliverableEmail(`booking ${message.bookingId} no longer exists`);
   const snapshot: BookingSnapshot = queued;
 
-  const forBusiness = message.kind === 'business_notification';
+  const forBusiness = OFFICE_EMAIL_KINDS.includes(message.kind);
   const link =
     !forBusiness && isBookingLinkAlive(live, now)
       ? await mintBookingLink(db, context.publicUrl, live.id, now)
@@ -149,6 +150,7 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
     service: snapshot.service,
     staff: snapshot.staff,
     ...(message.payload.change && { change: message.payload.change }),
+    ...(message.payload.request && { request: message.payload.request }),
     links: {
       booking: forBusiness ? `${context.publicUrl}/admin/bookings/${booking.id}` : (link?.url ?? null),
       signIn: `${context.publicUrl}/portal/sign-in`,

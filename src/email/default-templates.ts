@@ -304,6 +304,108 @@ Open the booking: {{ links.booking }}
 {% endif %}`,
 };
 
+// The office asks the customer to move their booking: each suggested time is one tap to confirm.
+const rescheduleRequest: EmailTemplate = {
+  subject: 'Please choose a new time for your {{ service.name }} on {{ booking.starts_at_short }}',
+  html: htmlEmail({
+    preheader: '{{ business.name }} needs to move your {{ service.name }}. Pick a new time in one tap.',
+    body: `${heading('Please choose a new time')}
+${paragraph('Hi {{ customer.name }}, {{ business.name }} needs to move your {{ service.name }}. Your booking stays where it is until you choose.')}
+{% if request.message %}
+${paragraph('{{ request.message | escape | newline_to_br | raw }}')}
+{% endif %}
+${timePanel('Booked now', '{{ booking.starts_at }}')}
+{% if request.suggestions.size > 0 %}
+${paragraph('<strong>Suggested times</strong>')}
+{% for time in request.suggestions %}{% if time.link %}
+${buttonHtml('{{ time.link }}', '{{ time.starts_at }}{% if time.staff_name %} with {{ time.staff_name }}{% endif %}')}
+{% endif %}{% endfor %}
+{% endif %}
+{% if links.booking %}
+${paragraph(link('{{ links.booking }}', 'See all times'))}
+{% endif %}
+${smallPrint('Please choose by {{ request.respond_by }}. If none of these work, open your booking and tell us.')}
+${SIGN_OFF_HTML}`,
+    footer: CUSTOMER_FOOTER,
+  }),
+  text: `Hi {{ customer.name }},
+
+{{ business.name }} needs to move your {{ service.name }}. Your booking stays where it is until you choose.
+{% if request.message %}
+{{ request.message }}
+{% endif %}
+Booked now: {{ booking.starts_at }}
+
+{% if request.suggestions.size > 0 %}Suggested times:
+{% for time in request.suggestions %}- {{ time.starts_at }}{% if time.staff_name %} with {{ time.staff_name }}{% endif %}{% if time.link %}: {{ time.link }}{% endif %}
+{% endfor %}{% endif %}
+{% if links.booking %}See all times: {{ links.booking }}
+{% endif %}
+Please choose by {{ request.respond_by }}. If none of these work, open your booking and tell us.
+
+${SIGN_OFF_TEXT}
+`,
+};
+
+// The office's notices about its requests: what the customer did (or that nobody answered in time).
+const REQUEST_SENTENCE = `{% case request.status %}{% when 'accepted' %}{{ customer.name }} accepted your reschedule request: {{ service.name }} is now on {{ booking.starts_at }}{% if staff.name %} with {{ staff.name }}{% endif %}{% if change.previous_starts_at %} (was {{ change.previous_starts_at }}){% endif %}{% when 'declined' %}{{ customer.name }} declined your reschedule request for {{ service.name }} on {{ booking.starts_at }}{% when 'expired' %}{{ customer.name }} did not answer your reschedule request for {{ service.name }} on {{ booking.starts_at }} by {{ request.respond_by }}{% endcase %}.`;
+
+function officeRequestNotice(subject: string, title: string): EmailTemplate {
+  return {
+    subject: `${subject} ({{ booking.reference }})`,
+    html: htmlEmail({
+      preheader: REQUEST_SENTENCE,
+      body: `${heading(title)}
+${paragraph(REQUEST_SENTENCE)}
+{% if request.response_message %}
+${paragraph('{{ customer.name }} wrote: {{ request.response_message | escape | newline_to_br | raw }}')}
+{% endif %}
+${detailsTable([
+  {
+    label: 'Customer',
+    value: '{{ customer.name }}<br><span style="font-size:13px;color:#6b7280;">{{ customer.email }}</span>',
+  },
+  { label: 'Service', value: '{{ service.name }}' },
+  STAFF_ROW,
+  { label: 'Time', value: '{{ booking.starts_at }}' },
+  { label: 'Your message', value: '{{ request.message }}', when: 'request.message' },
+  { label: 'Through', value: '{{ change.channel_label }}', when: 'change' },
+  REFERENCE_ROW,
+])}
+{% if links.booking %}
+${paragraph(link('{{ links.booking }}', 'Open the booking'))}
+{% endif %}`,
+      footer: "Sent by Rebook to {{ business.name }}'s notification address.",
+    }),
+    text: `${REQUEST_SENTENCE}
+{% if request.response_message %}
+{{ customer.name }} wrote: {{ request.response_message }}
+{% endif %}
+Customer: {{ customer.name }} <{{ customer.email }}>
+Service: {{ service.name }}
+{% if staff.name %}With: {{ staff.name }}
+{% endif %}Time: {{ booking.starts_at }}
+{% if request.message %}Your message: {{ request.message }}
+{% endif %}Reference: {{ booking.reference }}
+{% if links.booking %}
+Open the booking: {{ links.booking }}
+{% endif %}`,
+  };
+}
+
+const rescheduleRequestAccepted = officeRequestNotice(
+  '{{ customer.name }} picked a new time: {{ service.name }} on {{ booking.starts_at_short }}',
+  'Reschedule request accepted',
+);
+const rescheduleRequestDeclined = officeRequestNotice(
+  '{{ customer.name }} declined your reschedule request: {{ service.name }} on {{ booking.starts_at_short }}',
+  'Reschedule request declined',
+);
+const rescheduleRequestExpired = officeRequestNotice(
+  'No answer from {{ customer.name }}: {{ service.name }} on {{ booking.starts_at_short }}',
+  'Reschedule request expired',
+);
+
 export const DEFAULT_TEMPLATES: Record<EmailKind, EmailTemplate> = {
   booking_confirmation: bookingConfirmation,
   booking_reminder: bookingReminder,
@@ -312,4 +414,8 @@ export const DEFAULT_TEMPLATES: Record<EmailKind, EmailTemplate> = {
   customer_sign_in: customerSignIn,
   business_notification: businessNotification,
   email_undeliverable: emailUndeliverable,
+  reschedule_request: rescheduleRequest,
+  reschedule_request_accepted: rescheduleRequestAccepted,
+  reschedule_request_declined: rescheduleRequestDeclined,
+  reschedule_request_expired: rescheduleRequestExpired,
 };

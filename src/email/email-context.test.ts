@@ -5,7 +5,8 @@ import { sampleFacts } from './render-email.js';
 const NOW = Date.UTC(2026, 10, 27, 15);
 
 function leafPaths(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object') return [prefix];
+  // A list (a reschedule request's suggestions) is one variable; its items' fields are described with it.
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
   return Object.entries(value).flatMap(([key, inner]) => leafPaths(inner, prefix ? `${prefix}.${key}` : key));
 }
 
@@ -26,6 +27,7 @@ describe('templateVariables', () => {
     const everything = {
       ...sampleFacts(NOW),
       undeliverable: sampleFacts(NOW, 'email_undeliverable').undeliverable,
+      request: sampleFacts(NOW, 'reschedule_request_declined').request,
     };
     expect(TEMPLATE_VARIABLES.map((v) => v.name).sort()).toEqual(
       leafPaths(templateVariables(everything)).sort(),

@@ -46,6 +46,14 @@ export interface EmailFacts {
     /** The email in the admin Outbox, where Retry sends it again. */
     outboxLink: string;
   };
+  /** For a reschedule request or the office's notice about one: the request as it was when queued. */
+  request?: {
+    status: string;
+    message: string | null;
+    respondBy: number;
+    suggestedTimes: ReadonlyArray<{ startsAt: number; staffName: string }>;
+    responseMessage: string | null;
+  };
   /** Absolute URLs built by the caller. */
   links: { booking: string | null; signIn: string | null };
   /** Whether the customer can still reschedule this booking right now (flag on, booking active, outside minimum notice...) — decided by the caller. */
@@ -135,6 +143,27 @@ export const TEMPLATE_VARIABLES: ReadonlyArray<{ name: string; description: stri
     name: 'undeliverable.outbox_link',
     description: 'Undeliverable-email notice: the email in the admin Outbox, where Retry sends it again',
   },
+  {
+    name: 'request.message',
+    description: "Reschedule request emails: the office's message to the customer; empty if none",
+  },
+  {
+    name: 'request.respond_by',
+    description: 'Reschedule request emails: answer by, e.g. Thursday 3 December 2026, 08:00 EST',
+  },
+  {
+    name: 'request.suggestions',
+    description:
+      'Reschedule request emails: the suggested times, each with starts_at, starts_at_short, staff_name and link (opens the booking with that time ready to confirm)',
+  },
+  {
+    name: 'request.status',
+    description: "The request's state: pending, accepted, declined, expired or withdrawn",
+  },
+  {
+    name: 'request.response_message',
+    description: "Reschedule request notices: the customer's note when declining; empty if none",
+  },
   { name: 'links.booking', description: "Link to the customer's booking page" },
   { name: 'links.sign_in', description: 'Sign-in link (sign-in emails only)' },
   { name: 'can_reschedule', description: 'true when the customer can still reschedule online right now' },
@@ -181,6 +210,29 @@ function changeVariables(facts: EmailFacts): Record<string, unknown> | null {
   };
 }
 
+/** A suggested time's link is the booking link with the time: opening it shows that time ready to confirm. */
+function requestVariables(
+  request: NonNullable<EmailFacts['request']>,
+  bookingLink: string | null,
+  zone: string,
+): Record<string, unknown> {
+  return {
+    status: request.status,
+    message: textOrNull(request.message),
+    respond_by: formatDateTime(request.respondBy, zone),
+    response_message: textOrNull(request.responseMessage),
+    suggestions: request.suggestedTimes.map((time) => ({
+      starts_at: formatDateTime(time.startsAt, zone),
+      starts_at_short: formatShortDateTimeWithZone(time.startsAt, zone),
+      staff_name: textOrNull(time.staffName),
+      link:
+        bookingLink === null
+          ? null
+          : `${bookingLink}${bookingLink.includes('?') ? '&' : '?'}startsAt=${encodeURIComponent(new Date(time.startsAt).toISOString())}`,
+    })),
+  };
+}
+
 /** What Liquid sees: the facts, snake_case, with times already written out in the business zone. */
 export function templateVariables(facts: EmailFacts): Record<string, unknown> {
   const { business, customer, booking, service } = facts;
@@ -218,6 +270,7 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
       first_attempt_at: formatDateTime(facts.undeliverable.firstAttemptAt, zone),
       outbox_link: facts.undeliverable.outboxLink,
     },
+    request: facts.request && requestVariables(facts.request, facts.links.booking, zone),
     links: { booking: facts.links.booking, sign_in: facts.links.signIn },
     can_reschedule: facts.canReschedule,
   };

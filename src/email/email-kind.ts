@@ -6,6 +6,10 @@ export const EMAIL_KINDS = [
   'customer_sign_in',
   'business_notification',
   'email_undeliverable',
+  'reschedule_request',
+  'reschedule_request_accepted',
+  'reschedule_request_declined',
+  'reschedule_request_expired',
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -19,7 +23,19 @@ export const EMAIL_KIND_TITLES: Record<EmailKind, string> = {
   customer_sign_in: 'Customer Sign-in',
   business_notification: 'Business Notification',
   email_undeliverable: 'Undeliverable Email',
+  reschedule_request: 'Reschedule Request',
+  reschedule_request_accepted: 'Reschedule Request Accepted',
+  reschedule_request_declined: 'Reschedule Request Declined',
+  reschedule_request_expired: 'Reschedule Request Expired',
 };
+
+/** Emails to the business's notification address rather than to the customer. */
+export const OFFICE_EMAIL_KINDS: readonly EmailKind[] = [
+  'business_notification',
+  'reschedule_request_accepted',
+  'reschedule_request_declined',
+  'reschedule_request_expired',
+];
 
 export function isEmailKind(value: string): value is EmailKind {
   return (EMAIL_KINDS as readonly string[]).includes(value);

@@ -25,6 +25,19 @@ export interface OutboxPayload {
   customerId?: string;
   /** For a notice to the office that an email could not be delivered: which one. */
   failedEmailId?: string;
+  /** For a reschedule request email or the office's notice about one: the request as it was then. */
+  request?: RequestFacts;
+}
+
+/** A reschedule request as its emails describe it. */
+export interface RequestFacts {
+  id: string;
+  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+  message: string | null;
+  respondBy: number;
+  suggestedTimes: Array<{ startsAt: number; endsAt: number; staffId: string; staffName: string }>;
+  /** The customer's note when declining. */
+  responseMessage: string | null;
 }
 
 export interface QueuedEmail {

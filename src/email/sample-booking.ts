@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { EmailFacts } from './email-context.js';
-import type { EmailKind } from './email-kind.js';
+import { type EmailKind, OFFICE_EMAIL_KINDS } from './email-kind.js';
 
 const SAMPLE_ZONE = 'America/New_York';
 const BOOKING_ID = 'b7e1c2d4-5f60-4a8b-9c3d-2e1f0a9b8c7d';
@@ -49,7 +49,7 @@ export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
     links: {
       // The business gets the admin page, never the customer's own link.
       booking:
-        kind === 'business_notification' || kind === 'email_undeliverable'
+        kind === 'email_undeliverable' || (kind !== undefined && OFFICE_EMAIL_KINDS.includes(kind))
           ? `https://rebook.example/admin/bookings/${BOOKING_ID}`
           : `https://rebook.example/portal/bookings/${BOOKING_ID}?token=sample`,
       signIn: 'https://rebook.example/portal/sign-in?token=sample',
@@ -66,6 +66,25 @@ export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
         outboxLink: 'https://rebook.example/admin/outbox/3f2a9c1e-8d4b-4e7a-b6c5-1a2b3c4d5e6f',
       },
     }),
+    ...(kind?.startsWith('reschedule_request') && {
+      request: {
+        status: REQUEST_STATUS_OF[kind] ?? 'pending',
+        message: 'Jordan is ill on that day: could you pick another time?',
+        respondBy: now + 48 * 3_600_000,
+        suggestedTimes: [
+          { startsAt: localTime(day, '13:00'), staffName: 'Jordan Lee' },
+          { startsAt: localTime(day.add({ days: 1 }), '09:30'), staffName: 'Sam Ortiz' },
+          { startsAt: localTime(day.add({ days: 1 }), '11:00'), staffName: 'Jordan Lee' },
+        ],
+        responseMessage: kind === 'reschedule_request_declined' ? 'I can only do mornings next week.' : null,
+      },
+    }),
     now,
   };
 }
+
+const REQUEST_STATUS_OF: Partial<Record<EmailKind, string>> = {
+  reschedule_request_accepted: 'accepted',
+  reschedule_request_declined: 'declined',
+  reschedule_request_expired: 'expired',
+};

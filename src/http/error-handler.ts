@@ -31,6 +31,9 @@ const STATUS_OF: Record<ErrorCode, number> = {
   email_not_failed: 409,
   unsupported_media_type: 415,
   payload_too_large: 413,
+  staff_not_available: 422,
+  reschedule_request_pending: 409,
+  reschedule_request_not_pending: 409,
 };
 
 /** Seconds a client should wait before retrying while the database is away (a restart takes a few). */
@@ -86,15 +89,23 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: FieldIssue[],
+  extensions?: Record<string, unknown>,
 ): FastifyReply {
   return reply
     .code(status)
     .type('application/problem+json')
-    .send(problemBody(status, code, detail, errors));
+    .send(problemBody(status, code, detail, errors, extensions));
 }
 
-function problemBody(status: number, code: string, detail: string, errors?: FieldIssue[]) {
+function problemBody(
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldIssue[],
+  extensions?: Record<string, unknown>,
+) {
   return {
+    ...extensions,
     type: `about:blank`,
     title: TITLE_OF[status] ?? STATUS_CODES[status] ?? 'Error',
     status,
@@ -153,7 +164,7 @@ export function sendDomainError(reply: FastifyReply, error: DomainError): Fastif
   const errors = error.field
     ? [{ field: error.field, message: error.message, ...(error.line !== undefined && { line: error.line }) }]
     : undefined;
-  return sendProblem(reply, statusOf(error.code), error.code, error.message, errors);
+  return sendProblem(reply, statusOf(error.code), error.code, error.message, errors, error.extensions);
 }
 
 function fieldName(path: readonly string[], part: string): string {

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { expireDueRequests } from '../bookings/end-reschedule-request.js';
 import {
   DEFAULT_SEND_LANES,
   type DispatchContext,
@@ -73,6 +74,8 @@ export function startWorker(context: DispatchContext, options: WorkerOptions = {
 
   const work = async () => {
     await queueDueReminders(context);
+    // Requests nobody answered in time: expired, and the office told once (before this tick's sends).
+    await expireDueRequests(context);
     // Drain what is due now before sleeping: a burst of bookings should not wait a second per 50 emails.
     while (!stopped) {
       const report = await dispatchDueEmails(context, {

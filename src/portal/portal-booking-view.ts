@@ -4,6 +4,7 @@ import type { Booking, BookingFacts } from '../bookings/booking.js';
 import { findBookingFacts, listBookings } from '../bookings/booking-repository.js';
 import { bookingSchema, bookingView } from '../bookings/booking-schemas.js';
 import { changeRefusalMessage } from '../bookings/refusal-messages.js';
+import { findPendingRequest, type RescheduleRequest } from '../bookings/reschedule-request-repository.js';
 import { listServices } from '../catalog/services.js';
 import { listStaff } from '../catalog/staff.js';
 import type { Database } from '../db/schema.js';
@@ -15,6 +16,7 @@ import {
   customerMayCancel,
   customerMayReschedule,
 } from '../scheduling/change-policy.js';
+import { isAnswerable } from '../scheduling/reschedule-requests.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
 
@@ -42,6 +44,26 @@ export const portalBookingSchema = bookingSchema.omit({ customerId: true }).exte
     }),
   ),
   actions: z.object({ reschedule: actionSchema, cancel: actionSchema, scheduleNew: actionSchema }),
+  /** The office's pending request that the customer move this booking, or null. */
+  rescheduleRequest: z
+    .object({
+      id: idField,
+      bookingId: idField,
+      status: z.literal('pending'),
+      message: z.string().nullable(),
+      respondBy: instantOut,
+      suggestedTimes: z.array(
+        z.object({
+          startsAt: instantOut,
+          endsAt: instantOut,
+          staffId: idField,
+          staff: z.object({ name: z.string() }),
+        }),
+      ),
+      createdAt: instantOut,
+      resolvedAt: instantOut.nullable(),
+    })
+    .nullable(),
   /** Minimum notice and the business's own words, for the page to explain its rules before anyone asks. */
   policy: z.object({ minimumNoticeMinutes: z.number().int(), changeBlockedMessage: z.string() }),
 });
@@ -72,11 +94,15 @@ export async function portalBookingView(
 ): Promise<Result<PortalBooking>> {
   // Three reads in all (the page is opened far more often than it is changed): the booking with its names,
   // its history, and the settings.
-  const [facts, settings] = await Promise.all([
+  const [facts, settings, pending] = await Promise.all([
     findBookingFacts(db, bookingId, customerId),
     readSettings(db),
+    findPendingRequest(db, bookingId),
   ]);
-  return facts ? ok(portalBookingViewOf(facts, settings, now)) : notFound('booking');
+  if (!facts) return notFound('booking');
+  const request = pending && isAnswerable(pending, now) ? pending : null;
+  const staff = request ? await listStaff(db) : [];
+  return ok(portalBookingViewOf(facts, settings, now, request && { request, staff }));
 }
 
 /** The page's data from what is known about the booking: after a change, the change's own outcome. */
@@ -84,9 +110,14 @@ export function portalBookingViewOf(
   facts: BookingFacts,
   settings: BusinessSettings,
   now: number,
+  pending: { request: RescheduleRequest; staff: ReadonlyArray<{ id: string; name: string }> } | null = null,
 ): PortalBooking {
   const { booking, history } = facts;
-  const changeable = { ...booking, customerReschedules: customerRescheduleCount(history) };
+  const changeable = {
+    ...booking,
+    customerReschedules: customerRescheduleCount(history),
+    officeAsked: pending !== null,
+  };
   const { customerId: _owner, ...view } = bookingView(booking);
   return {
     ...view,
@@ -121,6 +152,29 @@ export function portalBookingViewOf(
       minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
       changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
     },
+    rescheduleRequest: pending && requestView(pending.request, pending.staff),
+  };
+}
+
+function requestView(
+  request: RescheduleRequest,
+  staff: ReadonlyArray<{ id: string; name: string }>,
+): NonNullable<PortalBooking['rescheduleRequest']> {
+  const nameOf = new Map(staff.map((member) => [member.id, member.name]));
+  return {
+    id: request.id,
+    bookingId: request.bookingId,
+    status: 'pending',
+    message: request.message,
+    respondBy: toIso(request.respondBy),
+    suggestedTimes: request.suggestedTimes.map((time) => ({
+      startsAt: toIso(time.startsAt),
+      endsAt: toIso(time.endsAt),
+      staffId: time.staffId,
+      staff: { name: nameOf.get(time.staffId) ?? '' },
+    })),
+    createdAt: toIso(request.createdAt),
+    resolvedAt: null,
   };
 }
 

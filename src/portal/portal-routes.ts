@@ -4,7 +4,9 @@ import type { ChangeOutcome } from '../bookings/booking-change.js';
 import { bookingChangeHeadersSchema, versionFromIfMatch } from '../bookings/booking-schemas.js';
 import { customerCancelBooking } from '../bookings/customer-cancel-booking.js';
 import { customerRescheduleBooking } from '../bookings/customer-reschedule-booking.js';
+import { declineRescheduleRequest } from '../bookings/end-reschedule-request.js';
 import { findRescheduleSlots } from '../bookings/find-available-slots.js';
+import { rescheduleRequestSchema, rescheduleRequestView } from '../bookings/reschedule-request-schemas.js';
 import { scheduleAppointment } from '../bookings/schedule-appointment.js';
 import { findServiceAvailability, listOfferedServices } from '../bookings/service-availability.js';
 import { customerSchema, getCustomer } from '../catalog/customers.js';
@@ -43,11 +45,62 @@ const slotsSchema = z.object({
   mode: z.enum(['real_time', 'working_hours']),
   slots: z.array(z.object({ startsAt: instantOut, endsAt: instantOut })),
 });
+/** A booking's times: with a change of staff member possible, each slot says with whom. */
+const rescheduleSlotsSchema = slotsSchema.extend({
+  slots: z.array(
+    z.object({
+      startsAt: instantOut,
+      endsAt: instantOut,
+      staffId: idField.optional(),
+      staff: z.object({ name: z.string() }).optional(),
+    }),
+  ),
+});
+const staffSlotView = (slot: { startsAt: number; endsAt: number; staff?: { id: string; name: string } }) => ({
+  ...slotView(slot),
+  ...(slot.staff && { staffId: slot.staff.id, staff: { name: slot.staff.name } }),
+});
 const slotView = (slot: { startsAt: number; endsAt: number }) => ({
   startsAt: toIso(slot.startsAt),
   endsAt: toIso(slot.endsAt),
 });
 const dateRangeQuery = { from: localDateField, to: localDateField };
+/** What the customer sees of a request they declined (not who else the office considered). */
+const declinedRequestSchema = rescheduleRequestSchema.pick({
+  id: true,
+  bookingId: true,
+  status: true,
+  message: true,
+  respondBy: true,
+  suggestedTimes: true,
+  createdAt: true,
+  resolvedAt: true,
+  responseMessage: true,
+});
+const declinedRequestView = (request: Parameters<typeof rescheduleRequestView>[0]) => {
+  const {
+    id,
+    bookingId,
+    status,
+    message,
+    respondBy,
+    suggestedTimes,
+    createdAt,
+    resolvedAt,
+    responseMessage,
+  } = rescheduleRequestView(request);
+  return {
+    id,
+    bookingId,
+    status,
+    message,
+    respondBy,
+    suggestedTimes,
+    createdAt,
+    resolvedAt,
+    responseMessage,
+  };
+};
 
 export function registerPortalRoutes(app: App, context: AppContext): void {
   const { store, clock, publicUrl } = context;
@@ -74,17 +127,25 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       schema: {
         hide: true,
         params: bookingParams,
-        querystring: z.object({ token: z.string().max(200).optional() }),
+        querystring: z.object({
+          token: z.string().max(200).optional(),
+          // A suggested time from a reschedule request's email: the page shows it ready to confirm.
+          startsAt: z.string().max(40).optional(),
+        }),
       },
     },
     async (request, reply) => {
-      const { token } = request.query;
+      const { token, startsAt } = request.query;
       if (token === undefined) return shell(reply);
       const link = { bookingId: request.params.id, token, client: request.ip };
       const granted = valueOrThrow(await openBookingLink(db, link, clock.now()));
       if (!granted) return reply.redirect('/portal/sign-in?link=expired', 303);
       reply.setCookie(granted.cookieName, granted.token, cookieOptions(granted.expiresAt));
-      return reply.redirect(`/portal/bookings/${encodeURIComponent(request.params.id)}`, 303);
+      // Only a well-formed instant is carried over; opening the link changes nothing either way.
+      const picked =
+        startsAt !== undefined && instantField.safeParse(startsAt).success ? startsAt : undefined;
+      const page = `/portal/bookings/${encodeURIComponent(request.params.id)}`;
+      return reply.redirect(picked ? `${page}?startsAt=${encodeURIComponent(picked)}` : page, 303);
     },
   );
   app.get(
@@ -161,7 +222,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
         tags,
         params: bookingParams,
         querystring: z.strictObject(dateRangeQuery),
-        response: { 200: slotsSchema },
+        response: { 200: rescheduleSlotsSchema },
       },
     },
     async (request) => {
@@ -173,7 +234,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
           toDate: request.query.to,
         }),
       );
-      return { timezone: answer.timeZone, mode: answer.mode, slots: answer.slots.map(slotView) };
+      return { timezone: answer.timeZone, mode: answer.mode, slots: answer.slots.map(staffSlotView) };
     },
   );
 
@@ -185,7 +246,12 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
         tags,
         params: bookingParams,
         headers: bookingChangeHeadersSchema,
-        body: z.strictObject({ startsAt: instantField, reason: textField(500).nullable().optional() }),
+        body: z.strictObject({
+          startsAt: instantField,
+          reason: textField(500).nullable().optional(),
+          /** Another staff member who performs the service, where the customer may choose. */
+          staffId: idField.optional(),
+        }),
         response: { 200: portalBookingSchema },
       },
     },
@@ -200,6 +266,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
             bookingId: request.params.id,
             startsAt: request.body.startsAt,
             reason: request.body.reason ?? null,
+            staffId: request.body.staffId ?? null,
             expectedVersion: versionFromIfMatch(request.headers['if-match']),
           },
           key === undefined
@@ -209,6 +276,30 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       );
       const booking = changeView(moved);
       return reply.header('etag', `"${booking.version}"`).send(booking);
+    },
+  );
+
+  app.post(
+    `${PORTAL}/bookings/:id/reschedule-request/decline`,
+    {
+      onRequest: forBooking,
+      schema: {
+        tags,
+        params: bookingParams,
+        body: z.strictObject({ message: textField(1000).nullable().optional() }).nullish(),
+        response: { 200: declinedRequestSchema },
+      },
+    },
+    async (request) => {
+      const declined = valueOrThrow(
+        await declineRescheduleRequest(
+          context,
+          accessOf(request),
+          request.params.id,
+          request.body?.message ?? null,
+        ),
+      );
+      return declinedRequestView(declined);
     },
   );
 

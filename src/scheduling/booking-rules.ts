@@ -36,14 +36,21 @@ export function isBookingLinkAlive(booking: Pick<BookingState, 'status' | 'endsA
 
 /** A history entry, as far as the reschedule limit cares. */
 export interface ChangeRecord {
-  type: 'created' | 'rescheduled' | 'cancelled' | 'completed';
+  type: string;
   actor: 'admin' | 'customer' | 'system';
+  /** Set on a move that answered the office's reschedule request. */
+  requestId?: string | null | undefined;
 }
 
-/** Reschedules the customer made themselves: what a per-booking limit counts (the office's moves do not). */
+/**
+ * Reschedules the customer made themselves: what a per-booking limit counts. The office's moves do not count,
+ * nor a move the office asked for (one that answered a reschedule request).
+ */
 export function customerRescheduleCount(history: readonly ChangeRecord[]): number {
   let count = 0;
-  for (const entry of history) if (entry.type === 'rescheduled' && entry.actor === 'customer') count++;
+  for (const entry of history) {
+    if (entry.type === 'rescheduled' && entry.actor === 'customer' && !entry.requestId) count++;
+  }
   return count;
 }
 

@@ -18,6 +18,11 @@ export interface ChangeableBooking {
   startsAt: number;
   /** Reschedules the customer made themselves; the office's own moves do not count against the limit. */
   customerReschedules: number;
+  /**
+   * The office has asked the customer to move it (a pending reschedule request): the customer may move it once
+   * even with rescheduling off, inside the minimum notice or past the limit. Availability still holds.
+   */
+  officeAsked?: boolean;
 }
 
 export type ChangeRefusal =
@@ -47,6 +52,7 @@ export function customerMayReschedule(
   rules: CustomerChangeRules,
   now: number,
 ): ChangeDecision {
+  if (booking.officeAsked === true) return isActive(booking, now) ? ALLOWED : refuse('booking_not_active');
   if (!rules.allowReschedule) return refuse('reschedule_disabled');
   const timing = activeAndOutsideNotice(booking, rules, now);
   if (!timing.allowed) return timing;
@@ -71,4 +77,21 @@ export function customerMayCancel(
 /** May the office still move, cancel or complete it? Any open booking, even one that has started. */
 export function officeMayChange(booking: { status: BookingStatus }): ChangeDecision {
   return isOpen(booking) ? ALLOWED : refuse('booking_not_active');
+}
+
+/**
+ * May a customer's move take the booking to this staff member? Only one who performs the service; under the
+ * office's pending request, one the request names (or anyone the business lets customers choose); otherwise
+ * their own, or anyone who performs it when the business allows a change of staff member.
+ */
+export function customerMayMoveTo(
+  target: { id: string; serviceIds: readonly string[] },
+  booking: { staffId: string; serviceId: string },
+  rules: { allowStaffChange?: boolean | undefined },
+  request: { staffIds: readonly string[] } | null,
+): boolean {
+  if (!target.serviceIds.includes(booking.serviceId)) return false;
+  if (request?.staffIds.includes(target.id)) return true;
+  if (request && target.id === booking.staffId) return false;
+  return target.id === booking.staffId || rules.allowStaffChange === true;
 }

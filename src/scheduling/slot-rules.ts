@@ -4,9 +4,11 @@ import type { WorkingHours } from './working-hours.js';
 
 /**
  * Whose rules apply: a customer gets the business's portal rules (minimum notice, booking window, real-time or
- * working-hours mode); the office sees every free time from now on, always against real availability.
+ * working-hours mode); the office sees every free time from now on, always against real availability. A
+ * customer answering the office's reschedule request gets the portal's notice and window, but always real
+ * availability: the office asked them to move, not to overlap other work.
  */
-export type SlotAudience = 'customer' | 'office';
+export type SlotAudience = 'customer' | 'office' | 'requested';
 
 /** The office is offered every time it may book: whole days that any five years hold. */
 export const OFFICE_BOOKING_WINDOW_DAYS = BOOKABLE_YEARS_AHEAD * 365;
@@ -27,7 +29,9 @@ export interface BookableTime {
 }
 
 export function modeFor(policy: AvailabilityPolicy, audience: SlotAudience): AvailabilityMode {
-  return audience === 'office' || policy.customerPortal.realTimeAvailability ? 'real_time' : 'working_hours';
+  return audience !== 'customer' || policy.customerPortal.realTimeAvailability
+    ? 'real_time'
+    : 'working_hours';
 }
 
 /** The slot rules for this audience; `busy` is only read in real-time mode (see modeFor). */
@@ -38,7 +42,7 @@ export function slotRulesFor(
   now: number,
   busy: SlotRules['busy'],
 ): SlotRules {
-  const forCustomer = audience === 'customer';
+  const forCustomer = audience !== 'office';
   return {
     timeZone: policy.timezone,
     workingHours: bookable.staff.workingHours ?? policy.workingHours,
