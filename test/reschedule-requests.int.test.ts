@@ -570,6 +570,57 @@ describeEachDatabase('reschedule requests: the office asks, the customer picks',
     );
   });
 
+  it('with allowStaffChange: slots say who, the customer moves to another staff member, requests name everyone', async () => {
+    const flag = await t.api('PATCH', '/settings', { customerPortal: { allowStaffChange: true } });
+    expect(flag.statusCode, flag.body).toBe(200);
+    const bookingId = await bookAt(ny('2027-01-20', '10:00'));
+    // Tom is away that afternoon; Maya is booked at 13:00.
+    const away = await t.api('POST', '/blocked-events', {
+      staffId: biz.otherStaffId,
+      startsAt: ny('2027-01-20', '12:00'),
+      endsAt: ny('2027-01-20', '17:00'),
+      reason: 'dentist',
+    });
+    expect(away.statusCode, away.body).toBe(201);
+    const mayasOther = await bookAt(ny('2027-01-20', '13:00'), { customer: 'bob' });
+    const request = await ask(bookingId);
+    expect(request.staffIds).toEqual([biz.staffId, biz.otherStaffId]);
+    const { client } = await customerFor(bookingId);
+    await t.api('DELETE', `/reschedule-requests/${request.id}`);
+    const slots = (
+      await client.api('GET', `/bookings/${bookingId}/slots?from=2027-01-20&to=2027-01-20`)
+    ).json();
+    const who = (time: string) =>
+      slots.slots
+        .filter((slot: { startsAt: string }) => slot.startsAt === ny('2027-01-20', time))
+        .map((slot: { staffId: string; staff: { name: string } }) => [slot.staffId, slot.staff.name]);
+    expect(who('09:00')).toEqual([
+      [biz.staffId, 'Maya'],
+      [biz.otherStaffId, 'Tom'],
+    ]);
+    expect(who('13:00')).toEqual([]);
+    expect(who('15:00')).toEqual([[biz.staffId, 'Maya']]);
+    const moved = await client.api('POST', `/bookings/${bookingId}/reschedule`, {
+      startsAt: ny('2027-01-20', '10:30'),
+      staffId: biz.otherStaffId,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().staff).toEqual({ name: 'Tom' });
+    expect((await details(bookingId)).history.at(-1)).toMatchObject({
+      type: 'rescheduled',
+      fromStaffId: biz.staffId,
+      toStaffId: biz.otherStaffId,
+    });
+    // Tom's blocked afternoon still holds.
+    const blocked = await client.api('POST', `/bookings/${bookingId}/reschedule`, {
+      startsAt: ny('2027-01-20', '14:00'),
+      staffId: biz.otherStaffId,
+    });
+    expectProblem(blocked, 409, 'slot_unavailable');
+    await t.api('POST', `/bookings/${mayasOther}/cancel`);
+    await t.api('PATCH', '/settings', { customerPortal: { allowStaffChange: false } });
+  });
+
   it('two customers accepting colliding suggestions: one wins, the other gets 409 with fresh suggestions', async () => {
     for (let round = 0; round < 5; round++) {
       const day = `2027-01-${String(4 + round).padStart(2, '0')}`;
@@ -605,7 +656,10 @@ describeEachDatabase('reschedule requests: the office asks, the customer picks',
       const customer = await customerFor(bookingId, round % 2 === 0 ? t.app : second);
       const pick = request.suggestedTimes[0] as Suggested;
       const [byCustomer, byOffice] = await Promise.all([
-        customer.client.api('POST', `/bookings/${bookingId}/reschedule`, { startsAt: pick.startsAt }),
+        customer.client.api('POST', `/bookings/${bookingId}/reschedule`, {
+          startsAt: pick.startsAt,
+          staffId: pick.staffId,
+        }),
         (round % 2 === 0 ? second : t.app).inject({
           method: 'POST',
           url: `/api/v1/bookings/${bookingId}/reschedule`,

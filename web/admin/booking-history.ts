@@ -6,6 +6,10 @@ const WHAT: Record<HistoryEntry['type'], string> = {
   rescheduled: 'Rescheduled',
   cancelled: 'Cancelled',
   completed: 'Completed',
+  reschedule_requested: 'Asked to reschedule',
+  reschedule_request_declined: 'Reschedule request declined',
+  reschedule_request_expired: 'Reschedule request expired',
+  reschedule_request_withdrawn: 'Reschedule request withdrawn',
 };
 
 const WHO: Record<Actor, string> = { admin: 'admin', customer: 'customer', system: 'Rebook' };
@@ -28,6 +32,7 @@ export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): str
   const from = entry.fromStartsAt ? formatShortDateTime(entry.fromStartsAt, timeZone) : undefined;
   const to = entry.toStartsAt ? formatShortDateTime(entry.toStartsAt, timeZone) : undefined;
   if (entry.type === 'rescheduled' && from && to) sentence += `: ${from} → ${to}`;
+  if (entry.requestId && entry.type === 'rescheduled') sentence += ' (answering a reschedule request)';
   else if (entry.type === 'created' && to) sentence += ` for ${to}`;
   if (entry.reason) sentence += `, reason: ${entry.reason}`;
   return sentence;

@@ -16,6 +16,10 @@ const WHEN_SENT: Record<EmailTemplate['kind'], string> = {
   customer_sign_in: 'When a customer asks to sign in',
   business_notification: 'To your office, when a customer changes a booking',
   email_undeliverable: 'To your office, when an email could not be delivered for a day',
+  reschedule_request: 'When you ask a customer to reschedule',
+  reschedule_request_accepted: 'To your office, when a customer picks a new time you asked for',
+  reschedule_request_declined: 'To your office, when a customer declines your reschedule request',
+  reschedule_request_expired: 'To your office, when a reschedule request got no answer in time',
 };
 
 export const hasRescheduleButton = (template: { html: string; text: string }) =>

@@ -45,6 +45,10 @@ const EVENT_WORD: Record<string, string> = {
   rescheduled: 'Rescheduled',
   cancelled: 'Cancelled',
   completed: 'Completed',
+  reschedule_requested: 'Asked to pick a new time',
+  reschedule_request_declined: 'Request for a new time declined',
+  reschedule_request_expired: 'Request for a new time expired',
+  reschedule_request_withdrawn: 'Request for a new time withdrawn',
 };
 
 const ACTOR_WORDS: Record<string, string> = {
