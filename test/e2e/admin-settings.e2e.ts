@@ -276,6 +276,10 @@ describe('Settings › Communications › Email Templates', () => {
         'Customer Sign-in',
         'Business Notification',
         'Undeliverable Email',
+        'Reschedule Request',
+        'Reschedule Request Accepted',
+        'Reschedule Request Declined',
+        'Reschedule Request Expired',
       ]);
     await screenshot(page, 'admin-email-templates-1280');
 
