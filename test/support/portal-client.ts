@@ -45,7 +45,10 @@ export class PortalClient {
 
   private keep(response: LightMyRequestResponse): void {
     for (const cookie of setCookiesOf(response)) {
-      const expired = cookie.expires !== undefined && cookie.expires.getTime() <= Date.now();
+      // A cleared cookie expires in 1970. Cookies the app sets expire by the app's (test) clock, which is not
+      // the machine's: comparing with Date.now() dropped a booking link's cookie once the wall clock passed
+      // the test booking's end (seen on 2026-12-01 after 21:00 UTC).
+      const expired = cookie.expires !== undefined && cookie.expires.getTime() <= Date.UTC(2000, 0, 1);
       if (cookie.value === '' || expired) this.jar.delete(cookie.name);
       else this.jar.set(cookie.name, cookie.value);
     }
