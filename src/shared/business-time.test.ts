@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   calendarDateOf,
   formatCalendarDate,
+  formatCalendarDateWithoutYear,
   formatDateTime,
   formatDuration,
+  formatNumericDate,
   formatShortDateTimeWithZone,
+  formatWallClock,
+  numericDatePattern,
+  parseNumericDate,
+  parseWallClock,
+  usesTwelveHourClock,
   zoneAbbreviation,
 } from './business-time.js';
 import { addDays, addMonths, instantAt, monthOf, startOfWeek, weekdayIndex } from './calendar-dates.js';
@@ -130,5 +137,74 @@ describe('calendar dates', () => {
     expect(instantAt('2026-12-01', '10:00', 'America/New_York')).toBe('2026-12-01T15:00:00Z');
     expect(instantAt('2026-11-01', '01:30', 'America/New_York')).toBe('2026-11-01T05:30:00Z');
     expect(instantAt('2026-03-08', '02:30', 'America/New_York')).toBe('2026-03-08T07:30:00Z');
+  });
+});
+
+describe('what the office types in a form, in the business’s locale', () => {
+  it('writes wall-clock times on the locale’s clock, midnight as the end of the day', () => {
+    expect(['09:00', '17:30', '00:00', '24:00'].map((time) => formatWallClock(time, 'en-US'))).toEqual([
+      '9:00 AM',
+      '5:30 PM',
+      '12:00 AM',
+      '12:00 AM (midnight)',
+    ]);
+    expect(['09:00', '17:30', '24:00'].map((time) => formatWallClock(time, 'en-GB'))).toEqual([
+      '09:00',
+      '17:30',
+      '24:00',
+    ]);
+    expect(formatWallClock('17:30', 'de-DE')).toBe('17:30');
+    expect([
+      usesTwelveHourClock('en-US'),
+      usesTwelveHourClock('en-GB'),
+      usesTwelveHourClock('de-DE'),
+    ]).toEqual([true, false, false]);
+  });
+
+  it('reads a typed time in either clock, and nothing that is not one', () => {
+    expect(
+      ['17:30', '5:30 pm', '5:30 PM', '5 pm', '9.15', '09:00', '12 am', '12:15 p.m.'].map((t) =>
+        parseWallClock(t),
+      ),
+    ).toEqual(['17:30', '17:30', '17:30', '17:00', '09:15', '09:00', '00:00', '12:15']);
+    expect(['24:00', '25:00', '9:60', '13 pm', '', 'noon', '9:3'].map((t) => parseWallClock(t))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(['24:00', '00:00', '12:00 AM', '17:00'].map((t) => parseWallClock(t, { endOfDay: true }))).toEqual(
+      ['24:00', '24:00', '24:00', '17:00'],
+    );
+  });
+
+  it('writes and reads numeric dates in the locale’s order, and always the ISO form', () => {
+    expect(['en-US', 'en-GB', 'de-DE'].map((locale) => formatNumericDate('2026-12-09', locale))).toEqual([
+      '12/09/2026',
+      '09/12/2026',
+      '09.12.2026',
+    ]);
+    expect(['en-US', 'en-GB', 'de-DE'].map((locale) => numericDatePattern(locale))).toEqual([
+      'MM/DD/YYYY',
+      'DD/MM/YYYY',
+      'DD.MM.YYYY',
+    ]);
+    expect(parseNumericDate('12/9/2026', 'en-US')).toBe('2026-12-09');
+    expect(parseNumericDate('9/12/26', 'en-GB')).toBe('2026-12-09');
+    expect(parseNumericDate('9.12.2026', 'de-DE')).toBe('2026-12-09');
+    expect(parseNumericDate('2026-12-09', 'de-DE')).toBe('2026-12-09');
+    // Not a date: 31 November, a month 13, a year still being typed.
+    expect(
+      ['11/31/2026', '13/01/2026', '12/09/202', '12/09'].map((t) => parseNumericDate(t, 'en-US')),
+    ).toEqual([null, null, null, null]);
+  });
+
+  it('names a near day without its year', () => {
+    expect(
+      ['en-US', 'en-GB', 'de-DE'].map((locale) => formatCalendarDateWithoutYear('2026-12-04', locale)),
+    ).toEqual(['Friday, December 4', 'Friday 4 December', 'Freitag, 4. Dezember']);
   });
 });

@@ -150,6 +150,105 @@ export const formatCalendarDate = (date: CalendarDate, locale = DEFAULT_LOCALE) 
 export const formatShortCalendarDate = (date: CalendarDate, locale = DEFAULT_LOCALE) =>
   formatShortDate(calendarInstant(date), 'UTC', locale);
 
+/** "Tuesday 1 December" (en-GB), "Tuesday, December 1" (en-US) for a calendar date: a day near enough to need no year. */
+export function formatCalendarDateWithoutYear(date: CalendarDate, locale = DEFAULT_LOCALE): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+  if (!isDefault(locale)) return formatter(locale, 'UTC', options).format(calendarInstant(date));
+  const get = parts(calendarInstant(date), 'UTC', locale, options);
+  return `${get('weekday')} ${get('day')} ${get('month')}`;
+}
+
+// Wall-clock times and calendar dates as the office types and reads them in a form ("HH:MM" and "YYYY-MM-DD"
+// inside, the business's locale outside): a time input or a date input would write the browser's instead.
+const wallClockInstant = (time: string) => {
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return Date.UTC(2026, 0, 1, hour, minute);
+};
+
+/** Whether the locale writes times on a 12-hour clock ("5:30 PM"). */
+export const usesTwelveHourClock = (locale = DEFAULT_LOCALE): boolean =>
+  formatter(locale, 'UTC', CLOCK).resolvedOptions().hourCycle?.startsWith('h1') ?? false;
+
+/** "17:30" (en-GB), "5:30 PM" (en-US) for the wall-clock "17:30"; the end of the day "24:00" as midnight. */
+export function formatWallClock(time: string, locale = DEFAULT_LOCALE): string {
+  if (time === '24:00')
+    return usesTwelveHourClock(locale) ? `${formatClock(0, 'UTC', locale)} (midnight)` : '24:00';
+  return formatClock(wallClockInstant(time), 'UTC', locale);
+}
+
+/**
+ * "HH:MM" from what the office typed: "17:30", "5:30 pm", "5 PM", "9.15"; "24:00" only where the end of the
+ * day is meant. Null for anything else.
+ */
+export function parseWallClock(text: string, { endOfDay = false } = {}): string | null {
+  const found = /^(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(?:([ap])\.?\s*m?\.?)?$/i.exec(text.trim());
+  if (!found) return null;
+  let hour = Number(found[1]);
+  const minute = Number(found[2] ?? '0');
+  const half = found[3]?.toLowerCase();
+  if (minute > 59) return null;
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half === 'p' ? 12 : 0);
+  }
+  // As an end, midnight ("24:00", "00:00", "12 am") is the end of the day.
+  if (endOfDay && (hour === 24 || hour === 0) && minute === 0) return '24:00';
+  if (hour > 23) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+const NUMERIC_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+
+/** "12/09/2026" (en-US), "09/12/2026" (en-GB), "09.12.2026" (de-DE) for 2026-12-09. */
+export const formatNumericDate = (date: CalendarDate, locale = DEFAULT_LOCALE): string =>
+  formatter(locale, 'UTC', NUMERIC_DATE).format(calendarInstant(date));
+
+/** The order the locale writes a numeric date's parts in, e.g. ["month", "day", "year"] for en-US. */
+function numericDateOrder(locale: string): Array<'day' | 'month' | 'year'> {
+  return formatter(locale, 'UTC', NUMERIC_DATE)
+    .formatToParts(0)
+    .flatMap((part) =>
+      part.type === 'day' || part.type === 'month' || part.type === 'year' ? [part.type] : [],
+    );
+}
+
+/** How the locale's numeric date looks to someone typing it: "MM/DD/YYYY", "DD.MM.YYYY". */
+export function numericDatePattern(locale = DEFAULT_LOCALE): string {
+  const letters = { day: 'DD', month: 'MM', year: 'YYYY' } as const;
+  return formatter(locale, 'UTC', NUMERIC_DATE)
+    .formatToParts(0)
+    .map((part) =>
+      part.type === 'day' || part.type === 'month' || part.type === 'year' ? letters[part.type] : part.value,
+    )
+    .join('');
+}
+
+/** "YYYY-MM-DD" from a date typed in the locale's order ("12/9/2026" in en-US) or as "2026-12-09"; else null. */
+export function parseNumericDate(text: string, locale = DEFAULT_LOCALE): CalendarDate | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const numbers = iso ? [iso[1], iso[2], iso[3]] : trimmed.split(/[^0-9]+/).filter(Boolean);
+  if (numbers.length !== 3) return null;
+  const order = iso ? (['year', 'month', 'day'] as const) : numericDateOrder(locale);
+  const value = { day: 0, month: 0, year: 0 };
+  let yearDigits = 0;
+  order.forEach((part, index) => {
+    value[part] = Number(numbers[index]);
+    if (part === 'year') yearDigits = numbers[index]?.length ?? 0;
+  });
+  // "26" is 2026; "202", typed on the way to "2026", is no year yet.
+  if (yearDigits === 2) value.year += 2000;
+  else if (yearDigits !== 4) return null;
+  const date = new Date(Date.UTC(value.year, value.month - 1, value.day));
+  if (
+    date.getUTCFullYear() !== value.year ||
+    date.getUTCMonth() !== value.month - 1 ||
+    date.getUTCDate() !== value.day
+  )
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
 /** "1 hour 30 minutes", "24 hours", "45 minutes", "2 days": a duration as a sentence says it. */
 export function formatDuration(minutes: number): string {
   const whole = Math.max(0, Math.round(minutes));

@@ -37,6 +37,8 @@ beforeAll(async () => {
       await server.api('PATCH', '/settings', {
         businessName: 'Test Cleaning',
         timezone: 'America/New_York',
+        // The dates and times these tests read are British English (the default is en-US).
+        locale: 'en-GB',
         slotIntervalMinutes: 30,
         workingHours: {
           mon: nineToFive,

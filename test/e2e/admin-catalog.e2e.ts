@@ -47,6 +47,7 @@ beforeAll(async () => {
       await server.api('PATCH', '/settings', {
         businessName: 'Bright Side Cleaning',
         timezone: 'America/New_York',
+        locale: 'en-GB',
       })
     ).status,
   ).toBe(200);

@@ -97,6 +97,7 @@ beforeAll(async () => {
   const settings = await server.api('PATCH', '/settings', {
     businessName: 'Test Cleaning',
     timezone: 'America/New_York',
+    locale: 'en-GB',
     slotIntervalMinutes: 30,
     workingHours: {
       mon: nineToFive,

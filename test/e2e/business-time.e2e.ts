@@ -25,7 +25,8 @@ describe('one way of writing a time, in the emails and on the pages', () => {
       return response.json();
     };
     // A new business works Monday to Friday, 09:00 to 17:00.
-    await call('PATCH', '/settings', { timezone: ZONE });
+    // Written in British English: the same words in the email and on both apps' pages.
+    await call('PATCH', '/settings', { timezone: ZONE, locale: 'en-GB' });
     const service = await call('POST', '/services', { name: 'Standard clean', durationMinutes: 60 });
     const staff = await call('POST', '/staff', { name: 'Thandi', serviceIds: [service.id] });
     const customer = await call('POST', '/customers', { name: 'Sipho Dube', email: 'sipho@example.com' });

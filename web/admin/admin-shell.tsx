@@ -13,6 +13,7 @@ import { AvailabilityPage } from './availability-page';
 import { BookingDetailsPage } from './booking-details-page';
 import { BookingsPage } from './bookings-page';
 import { useBusiness } from './business-context';
+import { BusinessSettingsPage } from './business-settings-page';
 import { CustomersPage } from './customers-page';
 import { EmailTemplatesPage } from './email-templates-page';
 import { FlagsAndPermissionsPage } from './flags-and-permissions-page';
@@ -58,6 +59,7 @@ const PAGES: RouteObject[] = [
   { path: 'outbox', element: <OutboxPage /> },
   { path: 'outbox/:id', element: <Keyed page={OutboxEmailPage} /> },
   { path: 'settings', element: <SettingsPage /> },
+  { path: SETTINGS_PATHS.business, element: <BusinessSettingsPage /> },
   { path: SETTINGS_PATHS.general, element: <GeneralSettingsPage /> },
   { path: SETTINGS_PATHS.flags, element: <FlagsAndPermissionsPage /> },
   { path: SETTINGS_PATHS.templates, element: <EmailTemplatesPage /> },

@@ -1,20 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { newBlockedEventSchema } from '../../src/catalog/blocked-event-schemas';
 import { businessSettingsSchema } from '../../src/settings/business-settings';
-import { calendarDateOf, formatClock, formatShortDateTime, todayIn } from '../../src/shared/business-time';
+import {
+  calendarDateOf,
+  formatClock,
+  formatShortDateTime,
+  formatWallClock,
+  todayIn,
+} from '../../src/shared/business-time';
 import { instantAt } from '../../src/shared/calendar-dates';
 import { dataOf } from '../shared/api-client';
 import type { BlockedEvent, BusinessSettings, WorkingHours } from '../shared/api-types';
 import { adminApi, problemMessage, saveSettings } from './admin-api';
 import { blockedEventsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
+import { DateInput, TimeInput } from './locale-inputs';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
 import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback } from './ui';
-import { checkedHours, fromApiHours, WorkingHoursField } from './working-hours-editor';
+import { checkedHours, WorkingHoursField } from './working-hours-editor';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -61,7 +69,7 @@ function BusinessHoursForm() {
   const zones = useMemo(() => timeZones(settings.timezone), [settings.timezone]);
   const valuesOf = (saved: BusinessSettings) => ({
     timezone: saved.timezone,
-    workingHours: fromApiHours(saved.workingHours),
+    workingHours: saved.workingHours,
   });
   const { form, onSubmit, state, errorOf } = useServerForm({
     schema: businessHoursSchema,
@@ -153,7 +161,7 @@ const BLOCKED_FIELDS: Record<string, 'staffId' | 'startDate' | 'endDate' | 'reas
 
 function BlockedTime() {
   const { settings, staff, staffName } = useBusiness();
-  const zone = settings.timezone;
+  const { timezone: zone, locale } = settings;
   const today = todayIn(zone);
   const events = useQuery(blockedEventsQuery({ from: instantAt(today, '00:00', zone) }));
   const [removing, setRemoving] = useState<BlockedEvent>();
@@ -177,7 +185,6 @@ function BlockedTime() {
     fieldOf: BLOCKED_FIELDS,
   });
   const { register } = form;
-  const startDate = form.watch('startDate');
 
   const client = useQueryClient();
   const remove = useMutation({
@@ -191,7 +198,7 @@ function BlockedTime() {
 
   const describe = (event: BlockedEvent) => {
     const sameDay = calendarDateOf(event.startsAt, zone) === calendarDateOf(event.endsAt, zone);
-    return `${formatShortDateTime(event.startsAt, zone)} – ${sameDay ? formatClock(event.endsAt, zone) : formatShortDateTime(event.endsAt, zone)}`;
+    return `${formatShortDateTime(event.startsAt, zone, locale)} – ${sameDay ? formatClock(event.endsAt, zone, locale) : formatShortDateTime(event.endsAt, zone, locale)}`;
   };
 
   return (
@@ -265,27 +272,49 @@ function BlockedTime() {
         <div className="form-row">
           <Field label="From date" error={errorOf('startDate')}>
             {(props) => (
-              <input
-                {...props}
-                type="date"
-                {...register('startDate', {
-                  // The end follows the start forward.
-                  onChange: (event: { target: { value: string } }) => {
-                    if (form.getValues('endDate') < event.target.value)
-                      form.setValue('endDate', event.target.value);
-                  },
-                })}
+              <Controller
+                control={form.control}
+                name="startDate"
+                render={({ field }) => (
+                  <DateInput
+                    {...props}
+                    value={field.value}
+                    onChange={(date) => {
+                      field.onChange(date);
+                      // The end follows the start forward.
+                      if (date && form.getValues('endDate') < date) form.setValue('endDate', date);
+                    }}
+                  />
+                )}
               />
             )}
           </Field>
           <Field label="From time">
-            {(props) => <input {...props} type="time" step={300} {...register('startTime')} />}
+            {(props) => (
+              <Controller
+                control={form.control}
+                name="startTime"
+                render={({ field }) => <TimeInput {...props} value={field.value} onChange={field.onChange} />}
+              />
+            )}
           </Field>
           <Field label="Until date" error={errorOf('endDate')}>
-            {(props) => <input {...props} type="date" min={startDate} {...register('endDate')} />}
+            {(props) => (
+              <Controller
+                control={form.control}
+                name="endDate"
+                render={({ field }) => <DateInput {...props} value={field.value} onChange={field.onChange} />}
+              />
+            )}
           </Field>
           <Field label="Until time">
-            {(props) => <input {...props} type="time" step={300} {...register('endTime')} />}
+            {(props) => (
+              <Controller
+                control={form.control}
+                name="endTime"
+                render={({ field }) => <TimeInput {...props} value={field.value} onChange={field.onChange} />}
+              />
+            )}
           </Field>
         </div>
         <div className="form-footer">
@@ -293,7 +322,10 @@ function BlockedTime() {
             {state.kind === 'saving' ? 'Blocking…' : 'Block this time'}
           </button>
           <SaveFeedback state={state} />
-          <span className="hint">For a whole day off, block from 00:00 until 00:00 the next day.</span>
+          <span className="hint">
+            For a whole day off, block from {formatWallClock('00:00', locale)} until{' '}
+            {formatWallClock('00:00', locale)} the next day.
+          </span>
         </div>
       </form>
       {removing && (

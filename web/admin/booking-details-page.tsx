@@ -31,7 +31,7 @@ type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
 
 export function BookingDetailsPage({ id }: { id: string }) {
   const { settings, serviceName, staffName, services } = useBusiness();
-  const timeZone = settings.timezone;
+  const { timezone: timeZone, locale } = settings;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning'; text: string }>();
 
@@ -122,7 +122,8 @@ export function BookingDetailsPage({ id }: { id: string }) {
             {booking.conflicts.map((conflict) => (
               <li key={`${conflict.kind}-${conflict.id}`}>
                 {conflict.kind === 'booking' ? 'Overlaps another booking' : 'Overlaps blocked time'}:{' '}
-                {formatShortDateTime(conflict.startsAt, timeZone)}–{formatClock(conflict.endsAt, timeZone)}
+                {formatShortDateTime(conflict.startsAt, timeZone, locale)}–
+                {formatClock(conflict.endsAt, timeZone, locale)}
                 {conflict.kind === 'booking' && (
                   <>
                     {' '}
@@ -145,8 +146,10 @@ export function BookingDetailsPage({ id }: { id: string }) {
             <div>
               <dt>When</dt>
               <dd>
-                <strong data-testid="booking-time">{formatDateTime(booking.startsAt, timeZone)}</strong>
-                <span className="hint"> until {formatClock(booking.endsAt, timeZone)}</span>
+                <strong data-testid="booking-time">
+                  {formatDateTime(booking.startsAt, timeZone, locale)}
+                </strong>
+                <span className="hint"> until {formatClock(booking.endsAt, timeZone, locale)}</span>
               </dd>
             </div>
             <div>
@@ -207,9 +210,9 @@ export function BookingDetailsPage({ id }: { id: string }) {
             {[...booking.history].reverse().map((entry, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at the end, so positions are stable
               <li key={`${booking.history.length - index}`} className={`history-${entry.type}`}>
-                <p>{describeHistoryEntry(entry, timeZone)}</p>
+                <p>{describeHistoryEntry(entry, timeZone, locale)}</p>
                 <p className="hint">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone, locale)}</time>
                 </p>
               </li>
             ))}
@@ -239,7 +242,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
                   <div className="email-meta">
                     <OutboxStatusBadge status={email.status} />
                     <span className="hint">
-                      {formatShortDateTime(email.sentAt ?? email.createdAt, timeZone)}
+                      {formatShortDateTime(email.sentAt ?? email.createdAt, timeZone, locale)}
                     </span>
                   </div>
                   {email.lastError && <p className="field-error">{email.lastError}</p>}
@@ -257,7 +260,11 @@ export function BookingDetailsPage({ id }: { id: string }) {
           timeZone={timeZone}
           onClose={() => setDialog(null)}
           onDone={(updated, nextEtag) =>
-            changed(updated, nextEtag, `Rescheduled to ${formatDateTime(updated.startsAt, timeZone)}.`)
+            changed(
+              updated,
+              nextEtag,
+              `Rescheduled to ${formatDateTime(updated.startsAt, timeZone, locale)}.`,
+            )
           }
           onStale={reload}
         />

@@ -26,11 +26,11 @@ const THROUGH: Record<Channel, string | null> = {
  * One history entry as a sentence, e.g. "Rescheduled by customer via email link: Tue 1 Dec 10:00 → Thu 3 Dec
  * 14:00, reason: car broke down". Times are in the business time zone, like everything else in the admin.
  */
-export function describeHistoryEntry(entry: HistoryEntry, timeZone: string): string {
+export function describeHistoryEntry(entry: HistoryEntry, timeZone: string, locale: string): string {
   const channel = THROUGH[entry.channel];
   let sentence = `${WHAT[entry.type]} by ${WHO[entry.actor]}${channel ? ` via ${channel}` : ''}`;
-  const from = entry.fromStartsAt ? formatShortDateTime(entry.fromStartsAt, timeZone) : undefined;
-  const to = entry.toStartsAt ? formatShortDateTime(entry.toStartsAt, timeZone) : undefined;
+  const from = entry.fromStartsAt ? formatShortDateTime(entry.fromStartsAt, timeZone, locale) : undefined;
+  const to = entry.toStartsAt ? formatShortDateTime(entry.toStartsAt, timeZone, locale) : undefined;
   if (entry.type === 'rescheduled' && from && to) sentence += `: ${from} → ${to}`;
   if (entry.requestId && entry.type === 'rescheduled') sentence += ' (answering a reschedule request)';
   else if (entry.type === 'created' && to) sentence += ` for ${to}`;

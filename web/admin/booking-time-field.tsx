@@ -1,9 +1,11 @@
 import { useId } from 'react';
 import { type CalendarDate, calendarDateOf, formatCalendarDate } from '../../src/shared/business-time';
-import { instantAt } from '../../src/shared/calendar-dates';
+import { instantAt, minuteOfDay } from '../../src/shared/calendar-dates';
 import { LazySlotPicker } from '../shared/lazy-slot-picker';
 import { problemMessage } from './admin-api';
 import { availabilitySlots } from './admin-queries';
+import { useBusiness } from './business-context';
+import { TimeInput } from './locale-inputs';
 import { Field, FieldError, Loading } from './ui';
 
 export interface TimeChoice {
@@ -14,6 +16,12 @@ export interface TimeChoice {
   allowConflict: boolean;
   /** "HH:MM", typed when a conflict is allowed. */
   time: string;
+}
+
+/** "HH:MM" of an instant on the zone's wall clock: where a typed start time begins. */
+export function wallClockOf(instant: string, timeZone: string): string {
+  const minutes = minuteOfDay(instant, timeZone);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** The instant the choice names, or null while nothing is chosen. */
@@ -46,6 +54,7 @@ export function BookingTimeField({
   error?: string | undefined;
 }) {
   const id = useId();
+  const { locale } = useBusiness().settings;
   return (
     <div className="booking-time-field">
       {serviceId && staffId ? (
@@ -54,6 +63,7 @@ export function BookingTimeField({
           key={`${serviceId}:${staffId}`}
           source={availabilitySlots({ serviceId, staffId, exceptBookingId: movingBooking?.id })}
           timeZone={timeZone}
+          locale={locale}
           initialDay={choice.day}
           initialSelection={choice.day}
           currentStartsAt={movingBooking?.startsAt}
@@ -87,15 +97,13 @@ export function BookingTimeField({
         </div>
       </div>
       {choice.allowConflict && (
-        <Field label={`Start time on ${formatCalendarDate(choice.day)} (${timeZone})`}>
+        <Field label={`Start time on ${formatCalendarDate(choice.day, locale)} (${timeZone})`}>
           {(props) => (
-            <input
+            <TimeInput
               {...props}
-              type="time"
-              step={300}
               required
               value={choice.time}
-              onChange={(event) => onChange({ ...choice, time: event.target.value })}
+              onChange={(time) => onChange({ ...choice, time })}
             />
           )}
         </Field>

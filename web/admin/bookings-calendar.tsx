@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatClock, formatShortCalendarDate } from '../../src/shared/business-time';
+import { formatClock, formatShortCalendarDate, formatWallClock } from '../../src/shared/business-time';
 import { addDays, instantAt, minuteOfDay, weekdayIndex } from '../../src/shared/calendar-dates';
 import type { BlockedEvent, Booking, Customer, StaffMember, TimeRange, Weekday } from '../shared/api-types';
 import { WEEKDAYS } from './admin-words';
@@ -143,7 +143,7 @@ export function BookingsCalendar({
         <div className="calendar-hours" style={{ height }} aria-hidden="true">
           {hours.map((minute) => (
             <span key={minute} style={{ top: (minute - rangeStart) * PX_PER_MINUTE }}>
-              {String(minute / 60).padStart(2, '0')}:00
+              {formatWallClock(`${String(minute / 60).padStart(2, '0')}:00`, settings.locale)}
             </span>
           ))}
         </div>
@@ -197,7 +197,7 @@ export function BookingsCalendar({
                 const clash =
                   own.some((other) => other.id !== item.id && overlaps(other, item)) ||
                   blocks.some((event) => overlaps(event, item));
-                const time = `${formatClock(item.startsAt, zone)}–${formatClock(item.endsAt, zone)}`;
+                const time = `${formatClock(item.startsAt, zone, settings.locale)}–${formatClock(item.endsAt, zone, settings.locale)}`;
                 return (
                   <Link
                     key={item.id}
@@ -232,9 +232,9 @@ export function dayColumns(staff: StaffMember[], date: string): CalendarColumn[]
   return staff.map((member) => ({ key: member.id, title: member.name, date, staff: member }));
 }
 
-export function weekColumns(member: StaffMember, monday: string): CalendarColumn[] {
+export function weekColumns(member: StaffMember, monday: string, locale: string): CalendarColumn[] {
   return Array.from({ length: 7 }, (_, index) => {
     const date = addDays(monday, index);
-    return { key: date, title: formatShortCalendarDate(date), date, staff: member };
+    return { key: date, title: formatShortCalendarDate(date, locale), date, staff: member };
   });
 }

@@ -15,6 +15,7 @@ import { BOOKING_STATUSES, bookingReference } from './admin-words';
 import { BookingsCalendar, dayColumns, weekColumns } from './bookings-calendar';
 import { useBusiness } from './business-context';
 import { useCustomers } from './customer-directory';
+import { DateInput } from './locale-inputs';
 import { useReplaceQuery } from './navigation';
 import { NewBookingDialog } from './new-booking-dialog';
 import { bookingPath } from './paths';
@@ -146,12 +147,12 @@ function CalendarView({
     view === 'day'
       ? dayColumns(member ? [member] : staff, date)
       : weekMember
-        ? weekColumns(weekMember, from)
+        ? weekColumns(weekMember, from, settings.locale)
         : [];
   const heading =
     view === 'day'
-      ? formatCalendarDate(date)
-      : `${formatShortCalendarDate(from)} – ${formatShortCalendarDate(to)}`;
+      ? formatCalendarDate(date, settings.locale)
+      : `${formatShortCalendarDate(from, settings.locale)} – ${formatShortCalendarDate(to, settings.locale)}`;
 
   return (
     <>
@@ -185,12 +186,7 @@ function CalendarView({
         <div className="toolbar-group">
           <Field label="Date" className="field-inline">
             {(props) => (
-              <input
-                {...props}
-                type="date"
-                value={date}
-                onChange={(event) => event.target.value && replaceQuery({ date: event.target.value })}
-              />
+              <DateInput {...props} value={date} onChange={(day) => day && replaceQuery({ date: day })} />
             )}
           </Field>
           <Field label="Staff" className="field-inline">
@@ -268,23 +264,11 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
       <form className="filters" onSubmit={apply} aria-label="Filter bookings">
         <Field label="From" className="field-inline">
           {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={draft.from}
-              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-            />
+            <DateInput {...props} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
           )}
         </Field>
         <Field label="To" className="field-inline">
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={draft.to}
-              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-            />
-          )}
+          {(props) => <DateInput {...props} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />}
         </Field>
         <Field label="Status" className="field-inline">
           {(props) => (
@@ -337,7 +321,8 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
         <div className="table-wrap">
           <table className="data-table">
             <caption className="visually-hidden">
-              Bookings from {formatCalendarDate(from)} to {formatCalendarDate(to)}
+              Bookings from {formatCalendarDate(from, settings.locale)} to{' '}
+              {formatCalendarDate(to, settings.locale)}
             </caption>
             <thead>
               <tr>
@@ -354,7 +339,8 @@ function BookingList({ today, viewSwitch }: { today: string; viewSwitch: ReactNo
                 <tr key={booking.id}>
                   <td>
                     <Link to={bookingPath(booking.id)}>
-                      {formatShortDateTime(booking.startsAt, zone)}–{formatClock(booking.endsAt, zone)}
+                      {formatShortDateTime(booking.startsAt, zone, settings.locale)}–
+                      {formatClock(booking.endsAt, zone, settings.locale)}
                     </Link>
                     {booking.rescheduleCount > 0 && <span className="tag">Rescheduled</span>}
                   </td>

@@ -22,6 +22,11 @@ export function useBusiness(): Business {
   return business;
 }
 
+/** The business's name where a page may also show outside it (the title before sign-in has none). */
+export function useBusinessName(): string | undefined {
+  return useContext(BusinessContext)?.settings.businessName;
+}
+
 export interface BusinessSnapshot {
   settings: BusinessSettings;
   staff: StaffMember[];

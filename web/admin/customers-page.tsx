@@ -2,15 +2,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { newCustomerSchema } from '../../src/catalog/customer-schemas';
+import { LANGUAGES, type Language, languageOfLocale } from '../../src/i18n/languages';
 import { dataOf } from '../shared/api-client';
 import type { Customer } from '../shared/api-types';
 import { adminApi, emptyAsNull, problemMessage, query } from './admin-api';
 import { customersQuery } from './admin-queries';
+import { useBusiness } from './business-context';
 import { useReplaceQuery } from './navigation';
 import { useServerForm } from './server-form';
 import { DialogButtons, EditButton, EmptyState, Field, Loading, Modal, Notice, PageHeader } from './ui';
 
 const SEARCH_DELAY_MS = 250;
+
+/** Each language in its own words, as a customer would recognise it. */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  es: 'Español (Spanish)',
+  fr: 'Français (French)',
+  de: 'Deutsch (German)',
+};
 
 export function CustomersPage() {
   const replaceQuery = useReplaceQuery();
@@ -121,6 +131,7 @@ function CustomerDialog({
   onClose(): void;
   onSaved(customer: Customer, created: boolean): void;
 }) {
+  const { settings } = useBusiness();
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const { form, onSubmit, state, errorOf } = useServerForm({
     schema: newCustomerSchema,
@@ -129,6 +140,7 @@ function CustomerDialog({
       email: customer?.email ?? '',
       phone: customer?.phone ?? null,
       timezone: customer?.timezone ?? null,
+      language: customer?.language ?? null,
     },
     save: (body) =>
       dataOf(
@@ -184,6 +196,22 @@ function CustomerDialog({
               {[...new Set([chosenZone ?? '', ...zones].filter(Boolean))].sort().map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label="Language"
+          hint="The language of this customer’s emails and Customer Portal."
+          error={errorOf('language')}
+        >
+          {(props) => (
+            <select {...props} {...register('language', { setValueAs: emptyAsNull })}>
+              <option value="">The business’s ({LANGUAGE_NAMES[languageOfLocale(settings.locale)]})</option>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {LANGUAGE_NAMES[language]}
                 </option>
               ))}
             </select>

@@ -62,7 +62,7 @@ export function EmailTemplatesPage() {
                       <span className="badge badge-custom">
                         Customized
                         {template.updatedAt &&
-                          ` ${formatShortDateTime(template.updatedAt, settings.timezone)}`}
+                          ` ${formatShortDateTime(template.updatedAt, settings.timezone, settings.locale)}`}
                       </span>
                     ) : (
                       <span className="badge badge-neutral">Default</span>

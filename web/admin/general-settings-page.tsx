@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { businessSettingsSchema } from '../../src/settings/business-settings';
 import { emptyAsNull, saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
+import { SETTINGS_PATHS } from './paths';
 import { useServerForm } from './server-form';
 import { Field, PageHeader, SaveFeedback } from './ui';
 
@@ -52,7 +53,10 @@ export function GeneralSettingsPage() {
   return (
     <>
       <PageHeader
-        breadcrumb={[{ label: 'Settings', href: '/admin/settings' }, { label: 'Business' }]}
+        breadcrumb={[
+          { label: 'Settings', href: '/admin/settings' },
+          { label: 'Business', href: SETTINGS_PATHS.business },
+        ]}
         title="General"
         description="The basics customers see in their emails and on the booking pages."
       />

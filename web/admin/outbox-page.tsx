@@ -106,7 +106,7 @@ export function OutboxPage() {
                     {email.status === 'failed' && <RetryButton id={email.id} />}
                   </td>
                   <td>{email.attempts}</td>
-                  <td>{formatShortDateTime(email.createdAt, zone)}</td>
+                  <td>{formatShortDateTime(email.createdAt, zone, settings.locale)}</td>
                   <td className="cell-error">{email.lastError ?? '—'}</td>
                 </tr>
               ))}
@@ -154,11 +154,11 @@ export function OutboxEmailPage({ id }: { id: string }) {
               </div>
               <div>
                 <dt>Created</dt>
-                <dd>{formatShortDateTime(data.createdAt, zone)}</dd>
+                <dd>{formatShortDateTime(data.createdAt, zone, settings.locale)}</dd>
               </div>
               <div>
                 <dt>Sent</dt>
-                <dd>{data.sentAt ? formatShortDateTime(data.sentAt, zone) : 'Not yet'}</dd>
+                <dd>{data.sentAt ? formatShortDateTime(data.sentAt, zone, settings.locale) : 'Not yet'}</dd>
               </div>
               {data.lastError && (
                 <div>

@@ -1,5 +1,6 @@
 /** Addresses of the admin pages, in one place so links and routes cannot drift apart. */
 export const SETTINGS_PATHS = {
+  business: '/admin/settings/business',
   general: '/admin/settings/general',
   flags: '/admin/settings/customer-portal/flags-permissions',
   templates: '/admin/settings/communications/email-templates',

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { calendarDateOf, formatClock, formatDateTime } from '../../src/shared/business-time';
+import { calendarDateOf, formatDateTime } from '../../src/shared/business-time';
 import { answerOf } from '../shared/api-client';
 import type { BookingDetails } from '../shared/api-types';
 import { ApiError, adminApi, fieldErrors, problemMessage } from './admin-api';
-import { BookingTimeField, chosenStart, type TimeChoice } from './booking-time-field';
+import { BookingTimeField, chosenStart, type TimeChoice, wallClockOf } from './booking-time-field';
+import { useBusiness } from './business-context';
 import { DialogButtons, Modal, Notice, ReasonField } from './ui';
 
 /** Moves a booking to another time, as the office; the customer gets the Booking Rescheduled email. */
@@ -23,11 +24,12 @@ export function RescheduleDialog({
   onDone(updated: BookingDetails, etag: string | null): void;
   onStale(): void;
 }) {
+  const { locale } = useBusiness().settings;
   const [choice, setChoice] = useState<TimeChoice>({
     day: calendarDateOf(booking.startsAt, timeZone),
     slot: null,
     allowConflict: false,
-    time: formatClock(booking.startsAt, timeZone),
+    time: wallClockOf(booking.startsAt, timeZone),
   });
   const [reason, setReason] = useState('');
   const [pickError, setPickError] = useState<string>();
@@ -88,8 +90,8 @@ export function RescheduleDialog({
     >
       <form id="reschedule-form" onSubmit={submit} noValidate>
         <p>
-          Now: <strong>{formatDateTime(booking.startsAt, timeZone)}</strong>. The customer is emailed the new
-          time.
+          Now: <strong>{formatDateTime(booking.startsAt, timeZone, locale)}</strong>. The customer is emailed
+          the new time.
         </p>
         {error && <Notice tone="error">{error}</Notice>}
         <BookingTimeField

@@ -8,6 +8,12 @@ const GROUPS = [
     title: 'Business',
     links: [
       {
+        href: SETTINGS_PATHS.business,
+        label: 'Business',
+        description:
+          'Logo, accent colour, the phone number customers may call, and how dates and times are written.',
+      },
+      {
         href: SETTINGS_PATHS.general,
         label: 'General',
         description:

@@ -12,7 +12,7 @@ import { useBusiness } from './business-context';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
 import { DialogButtons, EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback } from './ui';
-import { checkedHours, fromApiHours, WorkingHoursField } from './working-hours-editor';
+import { checkedHours, WorkingHoursField } from './working-hours-editor';
 
 function hoursSummary(hours: WorkingHours): string {
   const open = WEEKDAYS.filter((day) => hours[day].length > 0);
@@ -206,7 +206,7 @@ export function StaffMemberPage({ id }: { id: string }) {
 
 /**
  * The edit form's values: the working hours stay in the form while "the business's hours" is chosen, so switching
- * back keeps them, and a time input writes the end of the day "00:00" where the API says "24:00".
+ * back keeps them.
  */
 const patch = staffMemberPatchSchema.shape;
 const staffMemberFormSchema = z
@@ -227,7 +227,7 @@ const valuesOf = (member: StaffMember, businessHours: WorkingHours) => ({
   email: member.email,
   serviceIds: [...member.serviceIds].sort(),
   ownHours: member.workingHours !== null,
-  workingHours: fromApiHours(member.workingHours ?? businessHours),
+  workingHours: member.workingHours ?? businessHours,
 });
 
 function StaffMemberForm({

@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode, useEffect, useId } from 'react';
 import { Link } from 'react-router';
 import type { BookingStatus, OutboxStatus } from '../shared/api-types';
+import { useBusinessName } from './business-context';
 
 export interface Crumb {
   label: string;
@@ -19,9 +20,10 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  const businessName = useBusinessName();
   useEffect(() => {
-    document.title = `${title} · Rebook admin`;
-  }, [title]);
+    document.title = businessName ? `${title} · ${businessName} · Rebook admin` : `${title} · Rebook admin`;
+  }, [title, businessName]);
   return (
     <header className="page-header">
       {breadcrumb.length > 0 && (

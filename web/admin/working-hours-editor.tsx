@@ -4,18 +4,8 @@ import { workingHoursSchema } from '../../src/settings/working-hours-schema';
 import type { Weekday, WorkingHours } from '../shared/api-types';
 import { errorFor, humanMessage } from './admin-api';
 import { WEEKDAY_NAMES, WEEKDAYS } from './admin-words';
+import { TimeInput } from './locale-inputs';
 import { FieldError } from './ui';
-
-/** "24:00" is how the API writes the end of the day; a time input writes it "00:00". */
-export function toApiHours(hours: WorkingHours): WorkingHours {
-  const result = {} as WorkingHours;
-  for (const day of WEEKDAYS)
-    result[day] = hours[day].map((range) => ({
-      start: range.start,
-      end: range.end === '00:00' ? '24:00' : range.end,
-    }));
-  return result;
-}
 
 /**
  * The editor's hours as the API takes them, checked by the server's own workingHoursSchema (inside a form
@@ -26,7 +16,7 @@ export function checkedHours(
   context: z.RefinementCtx,
   path: string,
 ): WorkingHours | typeof z.NEVER {
-  const checked = workingHoursSchema.safeParse(toApiHours(hours));
+  const checked = workingHoursSchema.safeParse(hours);
   if (checked.success) return checked.data;
   for (const issue of checked.error.issues)
     context.addIssue({ code: 'custom', message: issue.message, path: [path, ...issue.path] });
@@ -44,16 +34,6 @@ export function messagesUnder(errors: unknown, prefix: string): Record<string, s
       if (key !== 'ref' && key !== 'message') walk(child, key === 'root' ? path : `${path}.${key}`);
   };
   walk(errors, prefix);
-  return result;
-}
-
-export function fromApiHours(hours: WorkingHours): WorkingHours {
-  const result = {} as WorkingHours;
-  for (const day of WEEKDAYS)
-    result[day] = hours[day].map((range) => ({
-      start: range.start,
-      end: range.end === '24:00' ? '00:00' : range.end,
-    }));
   return result;
 }
 
@@ -92,16 +72,14 @@ export function WorkingHoursEditor({
                   <label className="visually-hidden" htmlFor={`${errorPrefix}-${day}-${index}-start`}>
                     {WEEKDAY_NAMES[day]} range {index + 1} from
                   </label>
-                  <input
+                  <TimeInput
                     id={`${errorPrefix}-${day}-${index}-start`}
-                    type="time"
-                    step={300}
                     value={range.start}
                     {...(error && { 'aria-invalid': true, 'aria-describedby': errorId })}
-                    onChange={(event) =>
+                    onChange={(start) =>
                       setDay(
                         day,
-                        ranges.map((r, i) => (i === index ? { ...r, start: event.target.value } : r)),
+                        ranges.map((r, i) => (i === index ? { ...r, start } : r)),
                       )
                     }
                   />
@@ -109,16 +87,15 @@ export function WorkingHoursEditor({
                   <label className="visually-hidden" htmlFor={`${errorPrefix}-${day}-${index}-end`}>
                     {WEEKDAY_NAMES[day]} range {index + 1} until
                   </label>
-                  <input
+                  <TimeInput
                     id={`${errorPrefix}-${day}-${index}-end`}
-                    type="time"
-                    step={300}
+                    endOfDay
                     value={range.end}
                     {...(error && { 'aria-invalid': true, 'aria-describedby': errorId })}
-                    onChange={(event) =>
+                    onChange={(end) =>
                       setDay(
                         day,
-                        ranges.map((r, i) => (i === index ? { ...r, end: event.target.value } : r)),
+                        ranges.map((r, i) => (i === index ? { ...r, end } : r)),
                       )
                     }
                   />
@@ -148,7 +125,7 @@ export function WorkingHoursEditor({
                   const next = last
                     ? {
                         start: last.end,
-                        end: last.end < '17:00' ? '17:00' : last.end < '23:00' ? '23:00' : '00:00',
+                        end: last.end < '17:00' ? '17:00' : last.end < '23:00' ? '23:00' : '24:00',
                       }
                     : { start: '09:00', end: '17:00' };
                   setDay(day, [...ranges, next]);

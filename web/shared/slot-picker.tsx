@@ -4,7 +4,9 @@ import { DayPicker } from 'react-day-picker';
 import {
   type CalendarDate,
   calendarDateOf,
+  DEFAULT_LOCALE,
   formatCalendarDate,
+  formatCalendarDateWithoutYear,
   formatClock,
   formatShortDate,
   todayIn,
@@ -79,6 +81,8 @@ export interface SlotPickerProps {
   /** Where the free times come from; invalidating its key (a time was taken meanwhile) asks again. */
   source: SlotSource;
   timeZone: string;
+  /** How dates and times are written: the business's locale. */
+  locale?: string | undefined;
   /** A business date near where the person will look (the booking's own day): its month opens first. */
   initialDay?: CalendarDate | undefined;
   /** The day shown chosen at first (the office starts from a day); otherwise the picked time's day, if any. */
@@ -109,6 +113,7 @@ export interface SlotPickerProps {
 export function SlotPicker({
   source,
   timeZone,
+  locale = DEFAULT_LOCALE,
   initialDay,
   initialSelection,
   currentStartsAt,
@@ -188,7 +193,7 @@ export function SlotPicker({
               modifiersClassNames={{ free: 'day-free', current: 'day-current' }}
               labels={{
                 labelDayButton: (date, modifiers) =>
-                  `${formatCalendarDate(dateOfSquare(date))}${modifiers.current ? `, ${words.current}` : ''}${
+                  `${formatCalendarDate(dateOfSquare(date), locale)}${modifiers.current ? `, ${words.current}` : ''}${
                     modifiers.selected ? ', selected' : ''
                   }${ready && !modifiers.free ? ', no free times' : ''}`,
                 labelNext: () => 'Next month',
@@ -249,7 +254,7 @@ export function SlotPicker({
               {lookAhead?.state === 'found' ? (
                 <>
                   <p className="muted">
-                    The next free time is on {formatShortDate(lookAhead.startsAt, zone)}.
+                    The next free time is on {formatShortDate(lookAhead.startsAt, zone, locale)}.
                   </p>
                   <button
                     type="button"
@@ -259,7 +264,7 @@ export function SlotPicker({
                       chooseDay(lookAhead.day);
                     }}
                   >
-                    Show {formatShortDate(lookAhead.startsAt, zone)}
+                    Show {formatShortDate(lookAhead.startsAt, zone, locale)}
                   </button>
                 </>
               ) : lookAhead?.state === 'none' ? (
@@ -271,16 +276,17 @@ export function SlotPicker({
           ) : daySlots && selectedInMonth && selectedDay && !anyDay ? (
             <>
               <h3 id={headingId} className="slot-times-heading">
-                {formatCalendarDate(selectedDay).replace(/ \d{4}$/, '')}
+                {formatCalendarDateWithoutYear(selectedDay, locale)}
               </h3>
               <p className="muted slot-count">
                 {daySlots.length === 1 ? '1 time available' : `${daySlots.length} times available`}
               </p>
               <DayTimes
                 key={selectedDay}
-                label={`Free times on ${formatCalendarDate(selectedDay)}`}
+                label={`Free times on ${formatCalendarDate(selectedDay, locale)}`}
                 slots={daySlots}
                 zone={zone}
+                locale={locale}
                 picking={picking}
                 currentStartsAt={currentStartsAt}
                 currentLabel={words.currentTime}
@@ -292,7 +298,7 @@ export function SlotPicker({
             <>
               <h3 id={headingId} className="slot-times-heading">
                 {selectedDay && selectedInMonth
-                  ? formatCalendarDate(selectedDay).replace(/ \d{4}$/, '')
+                  ? formatCalendarDateWithoutYear(selectedDay, locale)
                   : 'Free times'}
               </h3>
               <p className="muted">
@@ -319,6 +325,7 @@ function DayTimes({
   label,
   slots,
   zone,
+  locale,
   picking,
   currentStartsAt,
   currentLabel,
@@ -328,6 +335,7 @@ function DayTimes({
   label: string;
   slots: Slot[];
   zone: string;
+  locale: string;
   picking: 'next-step' | 'field';
   currentStartsAt: string | undefined;
   currentLabel: string;
@@ -371,7 +379,7 @@ function DayTimes({
   const timeOf = (slot: Slot) => {
     const isCurrent = slot.startsAt === currentStartsAt;
     const isPicked = slot.startsAt === pickedStartsAt;
-    const clock = formatClock(slot.startsAt, zone);
+    const clock = formatClock(slot.startsAt, zone, locale);
     const tag = isCurrent && <span className="time-slot-tag">Current</span>;
     if (picking === 'field')
       return (

@@ -1,0 +1,189 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { brandingSchema, businessSettingsSchema } from '../../src/settings/business-settings';
+import { formatDateTime } from '../../src/shared/business-time';
+import { instantAt } from '../../src/shared/calendar-dates';
+import { emptyAsNull, saveSettings } from './admin-api';
+import { useBusiness } from './business-context';
+import { useServerForm } from './server-form';
+import { Field, PageHeader, SaveFeedback } from './ui';
+
+/** The locales offered: where Rebook's customers are; a business already on another keeps it in the list. */
+const LOCALES = [
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'en-AU',
+  'en-NZ',
+  'en-IE',
+  'en-IN',
+  'en-ZA',
+  'es-ES',
+  'es-MX',
+  'es-US',
+  'fr-FR',
+  'fr-CA',
+  'fr-BE',
+  'fr-CH',
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'it-IT',
+  'nl-NL',
+  'pt-PT',
+  'pt-BR',
+] as const;
+
+const localeNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const localeName = (tag: string) => `${localeNames.of(tag) ?? tag} (${tag})`;
+
+// The example the contract gives: a Friday evening appointment, as the business's customers will read it.
+const SAMPLE_DAY = '2026-12-04';
+const SAMPLE_TIME = '17:30';
+
+const businessSchema = z
+  .object({
+    locale: businessSettingsSchema.shape.locale,
+    contactPhone: businessSettingsSchema.shape.contactPhone,
+    accentColor: brandingSchema.shape.accentColor,
+  })
+  .transform(({ accentColor, ...rest }) => ({ ...rest, branding: { accentColor } }));
+
+export function BusinessSettingsPage() {
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[{ label: 'Settings', href: '/admin/settings' }]}
+        title="Business"
+        description="How your business looks and reads to customers: its logo and colour in the portal and emails, the phone number they may call, and how dates and times are written."
+      />
+      <div className="settings-form">
+        <BusinessForm />
+      </div>
+    </>
+  );
+}
+
+function BusinessForm() {
+  const { settings, setSettings } = useBusiness();
+  const valuesOf = (saved: typeof settings) => ({
+    locale: saved.locale,
+    contactPhone: saved.contactPhone,
+    accentColor: saved.branding.accentColor,
+  });
+  const { form, onSubmit, state, errorOf } = useServerForm({
+    schema: businessSchema,
+    defaultValues: valuesOf(settings),
+    fieldOf: { 'branding.accentColor': 'accentColor' },
+    save: saveSettings,
+    onSaved: (saved) => {
+      setSettings(saved);
+      form.reset(valuesOf(saved));
+    },
+    leaveMessage: 'Your Business settings are not saved. Leave this page and lose them?',
+  });
+  const { register } = form;
+  const ids = { colour: useId() };
+  const locale = form.watch('locale');
+  const accent = form.watch('accentColor');
+  const sample = (() => {
+    try {
+      return formatDateTime(instantAt(SAMPLE_DAY, SAMPLE_TIME, settings.timezone), settings.timezone, locale);
+    } catch {
+      return undefined;
+    }
+  })();
+  const locales = [...new Set([...LOCALES, settings.locale])];
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Business">
+      <section className="card" aria-labelledby="look-heading">
+        <h2 id="look-heading">Colour</h2>
+        <Field
+          label="Accent colour"
+          hint="Buttons and links in the Customer Portal and emails. Text on it stays readable: a light colour is darkened where needed."
+          error={errorOf('accentColor')}
+        >
+          {(props) => (
+            <div className="colour-field">
+              <input
+                type="color"
+                id={ids.colour}
+                aria-label="Colour palette"
+                value={/^#[0-9a-f]{6}$/i.test(accent) ? accent : settings.branding.accentColor}
+                onChange={(event) =>
+                  form.setValue('accentColor', event.target.value, {
+                    shouldDirty: true,
+                    shouldValidate: true,
+                  })
+                }
+              />
+              <input
+                {...props}
+                type="text"
+                className="input-short"
+                spellCheck={false}
+                autoComplete="off"
+                {...register('accentColor')}
+              />
+            </div>
+          )}
+        </Field>
+      </section>
+      <section className="card" aria-labelledby="contact-heading">
+        <h2 id="contact-heading">Phone</h2>
+        <Field
+          label="Phone number for customers"
+          hint="Where the portal or an email tells customers to call, this number is a link that dials it. Leave empty for none."
+          error={errorOf('contactPhone')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="tel"
+              className="input-medium"
+              {...register('contactPhone', { setValueAs: emptyAsNull })}
+            />
+          )}
+        </Field>
+      </section>
+      <section className="card" aria-labelledby="locale-heading">
+        <h2 id="locale-heading">Dates and times</h2>
+        <Field
+          label="Locale"
+          hint={
+            <>
+              How dates and times are written in the Customer Portal, this admin and every email (12- or
+              24-hour clock, the order of day and month). Customers get emails in their own language; this
+              sets the business’s. All times stay in {settings.timezone} (change it under{' '}
+              <Link to="/admin/availability">Availability</Link>).
+            </>
+          }
+          error={errorOf('locale')}
+        >
+          {(props) => (
+            <select {...props} className="input-medium" {...register('locale')}>
+              {locales.map((tag) => (
+                <option key={tag} value={tag}>
+                  {localeName(tag)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {sample && (
+          <p className="locale-sample">
+            An appointment reads: <strong data-testid="locale-sample">{sample}</strong>
+          </p>
+        )}
+      </section>
+      <div className="form-footer">
+        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
+          {state.kind === 'saving' ? 'Saving…' : 'Save'}
+        </button>
+        <SaveFeedback state={state} />
+      </div>
+    </form>
+  );
+}
