@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { encodePng } from '../../src/branding/default-favicon.js';
 import { expectAccessible, openBrowser, screenshot as saveScreenshot } from '../support/browser.js';
 import { type E2eServer, startE2eServer } from '../support/e2e-server.js';
 import { TEST_ADMIN } from '../support/test-app.js';
@@ -151,6 +152,46 @@ describe('Settings › Business', () => {
     });
     await expectAccessible(page);
     await screenshots('admin-settings-business');
+  });
+
+  test('uploads a logo with a preview, refuses an SVG and a large image in words, and removes it', async () => {
+    const chooser = page.getByLabel('Choose a logo');
+    await chooser.setInputFiles({
+      name: 'drawing.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    });
+    await page.getByAltText('The chosen logo, not saved yet').waitFor();
+    await page.getByRole('button', { name: 'Save logo' }).click();
+    await page
+      .getByText('This file is not a PNG, JPEG or WebP image (SVG is not accepted). Choose another.')
+      .waitFor();
+
+    const large = Buffer.concat([encodePng(4, 4, new Uint8Array(64).fill(90)), Buffer.alloc(600 * 1024)]);
+    await page
+      .getByLabel('Choose a logo')
+      .setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: large });
+    await page.getByRole('button', { name: 'Save logo' }).click();
+    await page
+      .getByText('This image is larger than 512 KB. Choose a smaller one, or save it smaller.')
+      .waitFor();
+    expect((await json('/settings')).branding.hasLogo).toBe(false);
+
+    const logo = encodePng(40, 10, new Uint8Array(40 * 10 * 4).fill(30));
+    await page
+      .getByLabel('Choose a logo')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await page.getByRole('button', { name: 'Save logo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logo saved.' }).waitFor();
+    await page.getByAltText('Bright Side Cleaning logo').waitFor();
+    expect((await json('/settings')).branding.hasLogo).toBe(true);
+    const served = await fetch(`${server.baseUrl}/api/v1/branding/logo`);
+    expect(Buffer.from(await served.arrayBuffer()).equals(logo)).toBe(true);
+    await screenshots('admin-settings-business-logo');
+
+    await page.getByRole('button', { name: 'Remove logo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logo removed.' }).waitFor();
+    expect((await json('/settings')).branding.hasLogo).toBe(false);
   });
 
   test('the admin follows the saved locale at once: British dates and a 24-hour clock', async () => {

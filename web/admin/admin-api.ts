@@ -20,6 +20,19 @@ export const adminApi = createApiClient((response) => {
 /** Saves a change to the business settings and answers them all, as they now are. */
 export const saveSettings = (body: SettingsChange) => dataOf(adminApi.PATCH('/api/v1/settings', { body }));
 
+/** Replaces the business's logo with an image file (PNG, JPEG or WebP), sent as it is. */
+export const uploadLogo = (file: Blob) =>
+  dataOf(
+    adminApi.PUT('/api/v1/settings/logo', {
+      // The document describes the image body in words only (it is bytes, not JSON): sent as the file is.
+      body: file as never,
+      bodySerializer: () => file,
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+    }),
+  );
+
+export const removeLogo = () => dataOf(adminApi.DELETE('/api/v1/settings/logo'));
+
 /** A query string for a link inside the admin (empty values left out). */
 export function query(params: Record<string, string | undefined | null>): string {
   const search = new URLSearchParams();

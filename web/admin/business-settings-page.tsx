@@ -1,13 +1,15 @@
-import { useId } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { brandingSchema, businessSettingsSchema } from '../../src/settings/business-settings';
 import { formatDateTime } from '../../src/shared/business-time';
 import { instantAt } from '../../src/shared/calendar-dates';
-import { emptyAsNull, saveSettings } from './admin-api';
+import { ApiError, emptyAsNull, problemMessage, removeLogo, saveSettings, uploadLogo } from './admin-api';
+import { settingsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
 import { useServerForm } from './server-form';
-import { Field, PageHeader, SaveFeedback } from './ui';
+import { Field, Notice, PageHeader, SaveFeedback } from './ui';
 
 /** The locales offered: where Rebook's customers are; a business already on another keeps it in the list. */
 const LOCALES = [
@@ -50,6 +52,120 @@ const businessSchema = z
   })
   .transform(({ accentColor, ...rest }) => ({ ...rest, branding: { accentColor } }));
 
+const LOGO_TYPES = 'image/png,image/jpeg,image/webp';
+
+/** The logo refused by the server, in words: the statuses the contract names, else the server's sentence. */
+function logoProblem(error: unknown): string {
+  if (error instanceof ApiError && error.status === 413)
+    return 'This image is larger than 512 KB. Choose a smaller one, or save it smaller.';
+  if (error instanceof ApiError && error.status === 415)
+    return 'This file is not a PNG, JPEG or WebP image (SVG is not accepted). Choose another.';
+  return problemMessage(error);
+}
+
+function LogoCard() {
+  const { settings } = useBusiness();
+  const client = useQueryClient();
+  const inputId = useId();
+  const [chosen, setChosen] = useState<File>();
+  const [preview, setPreview] = useState<string>();
+  // A new logo keeps its address: the version makes the browser fetch it again after a change.
+  const [version, setVersion] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (!chosen) return setPreview(undefined);
+    const url = URL.createObjectURL(chosen);
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [chosen]);
+
+  // What the last change did, said until the next one.
+  const [done, setDone] = useState<string>();
+  const changed = (message: string) => async () => {
+    setDone(message);
+    setChosen(undefined);
+    setVersion(Date.now());
+    await client.invalidateQueries({ queryKey: settingsQuery.queryKey });
+  };
+  const upload = useMutation({ mutationFn: uploadLogo, onSuccess: changed('Logo saved.') });
+  const remove = useMutation({ mutationFn: removeLogo, onSuccess: changed('Logo removed.') });
+  const failure = upload.error ?? remove.error;
+  const hasLogo = settings.branding.hasLogo;
+
+  return (
+    <section className="card" aria-labelledby="logo-heading">
+      <h2 id="logo-heading">Logo</h2>
+      <p className="hint">
+        Shown at the top of the Customer Portal and of every email. PNG, JPEG or WebP, up to 512 KB; a wide
+        logo about 400 × 100 pixels looks best.
+      </p>
+      <div className="logo-row">
+        <div className="logo-frame">
+          {preview ? (
+            <img src={preview} alt="The chosen logo, not saved yet" />
+          ) : hasLogo ? (
+            <img src={`/api/v1/branding/logo?v=${version}`} alt={`${settings.businessName} logo`} />
+          ) : (
+            <span className="hint">No logo yet</span>
+          )}
+        </div>
+        <div className="logo-actions">
+          <label htmlFor={inputId} className="button">
+            {hasLogo ? 'Choose another logo' : 'Choose a logo'}
+          </label>
+          <input
+            id={inputId}
+            className="visually-hidden"
+            type="file"
+            accept={LOGO_TYPES}
+            onChange={(event) => {
+              upload.reset();
+              remove.reset();
+              setDone(undefined);
+              setChosen(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+          {chosen && (
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={upload.isPending}
+                onClick={() => upload.mutate(chosen)}
+              >
+                {upload.isPending ? 'Uploading…' : 'Save logo'}
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setChosen(undefined)}>
+                Keep the current one
+              </button>
+            </>
+          )}
+          {!chosen && hasLogo && (
+            <button
+              type="button"
+              className="button button-danger-quiet"
+              disabled={remove.isPending}
+              onClick={() => {
+                upload.reset();
+                remove.mutate();
+              }}
+            >
+              {remove.isPending ? 'Removing…' : 'Remove logo'}
+            </button>
+          )}
+        </div>
+      </div>
+      {failure && <Notice tone="error">{logoProblem(failure)}</Notice>}
+      {done && !chosen && !failure && (
+        <p className="save-feedback" role="status">
+          {done}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function BusinessSettingsPage() {
   return (
     <>
@@ -59,6 +175,7 @@ export function BusinessSettingsPage() {
         description="How your business looks and reads to customers: its logo and colour in the portal and emails, the phone number they may call, and how dates and times are written."
       />
       <div className="settings-form">
+        <LogoCard />
         <BusinessForm />
       </div>
     </>
