@@ -5,6 +5,7 @@ import {
   formatCalendarDateWithoutYear,
   formatDateTime,
   formatDuration,
+  formatHourMark,
   formatNumericDate,
   formatShortDateTimeWithZone,
   formatWallClock,
@@ -200,6 +201,11 @@ describe('what the office types in a form, in the business’s locale', () => {
     expect(
       ['11/31/2026', '13/01/2026', '12/09/202', '12/09'].map((t) => parseNumericDate(t, 'en-US')),
     ).toEqual([null, null, null, null]);
+  });
+
+  it('marks the hours of a day’s timeline on the locale’s clock', () => {
+    expect([7, 12, 17].map((hour) => formatHourMark(hour, 'en-US'))).toEqual(['7 AM', '12 PM', '5 PM']);
+    expect([7, 12, 17].map((hour) => formatHourMark(hour, 'en-GB'))).toEqual(['07:00', '12:00', '17:00']);
   });
 
   it('names a near day without its year', () => {

@@ -197,6 +197,12 @@ export function parseWallClock(text: string, { endOfDay = false } = {}): string 
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/** An hour mark of a day's timeline: "7 AM" (en-US), "07:00" (en-GB). */
+export function formatHourMark(hour: number, locale = DEFAULT_LOCALE): string {
+  if (!usesTwelveHourClock(locale)) return formatWallClock(`${String(hour).padStart(2, '0')}:00`, locale);
+  return formatter(locale, 'UTC', { hour: 'numeric' }).format(Date.UTC(2026, 0, 1, hour));
+}
+
 const NUMERIC_DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
 
 /** "12/09/2026" (en-US), "09/12/2026" (en-GB), "09.12.2026" (de-DE) for 2026-12-09. */

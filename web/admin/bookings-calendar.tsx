@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatClock, formatShortCalendarDate, formatWallClock } from '../../src/shared/business-time';
+import { formatClock, formatHourMark, formatShortCalendarDate } from '../../src/shared/business-time';
 import { addDays, instantAt, minuteOfDay, weekdayIndex } from '../../src/shared/calendar-dates';
 import type { BlockedEvent, Booking, Customer, StaffMember, TimeRange, Weekday } from '../shared/api-types';
 import { WEEKDAYS } from './admin-words';
@@ -143,7 +143,7 @@ export function BookingsCalendar({
         <div className="calendar-hours" style={{ height }} aria-hidden="true">
           {hours.map((minute) => (
             <span key={minute} style={{ top: (minute - rangeStart) * PX_PER_MINUTE }}>
-              {formatWallClock(`${String(minute / 60).padStart(2, '0')}:00`, settings.locale)}
+              {formatHourMark(minute / 60, settings.locale)}
             </span>
           ))}
         </div>
