@@ -21,7 +21,7 @@ import { useBusiness } from './business-context';
 import { DateInput, TimeInput } from './locale-inputs';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
-import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveFeedback } from './ui';
+import { EmptyState, Field, Loading, Modal, Notice, PageHeader, SaveButton } from './ui';
 import { checkedHours, WorkingHoursField } from './working-hours-editor';
 
 function timeZones(current: string): string[] {
@@ -103,10 +103,7 @@ function BusinessHoursForm() {
       </Field>
       <WorkingHoursField control={form.control} label="Business working hours" />
       <div className="form-footer">
-        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
-          {state.kind === 'saving' ? 'Saving…' : 'Save working hours'}
-        </button>
-        <SaveFeedback state={state} />
+        <SaveButton state={state} label="Save working hours" />
       </div>
     </form>
   );
@@ -318,10 +315,7 @@ function BlockedTime() {
           </Field>
         </div>
         <div className="form-footer">
-          <button type="submit" className="button" disabled={state.kind === 'saving'}>
-            {state.kind === 'saving' ? 'Blocking…' : 'Block this time'}
-          </button>
-          <SaveFeedback state={state} />
+          <SaveButton state={state} label="Block this time" busyLabel="Blocking…" primary={false} />
           <span className="hint">
             For a whole day off, block from {formatWallClock('00:00', locale)} until{' '}
             {formatWallClock('00:00', locale)} the next day.

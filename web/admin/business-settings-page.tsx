@@ -9,7 +9,7 @@ import { ApiError, emptyAsNull, problemMessage, removeLogo, saveSettings, upload
 import { settingsQuery } from './admin-queries';
 import { useBusiness } from './business-context';
 import { useServerForm } from './server-form';
-import { Field, Notice, PageHeader, SaveFeedback } from './ui';
+import { Field, Notice, PageHeader, SaveButton } from './ui';
 
 /** The locales offered: where Rebook's customers are; a business already on another keeps it in the list. */
 const LOCALES = [
@@ -296,10 +296,7 @@ function BusinessForm() {
         )}
       </section>
       <div className="form-footer">
-        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
-          {state.kind === 'saving' ? 'Saving…' : 'Save'}
-        </button>
-        <SaveFeedback state={state} />
+        <SaveButton state={state} />
       </div>
     </form>
   );

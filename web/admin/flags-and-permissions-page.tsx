@@ -7,7 +7,7 @@ import { saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
 import { SETTINGS_PATHS } from './paths';
 import { useServerForm } from './server-form';
-import { Field, FieldError, Notice, PageHeader, SaveFeedback, Switch } from './ui';
+import { Field, FieldError, Notice, PageHeader, SaveButton, Switch } from './ui';
 
 const RESCHEDULE_LABEL = 'Allow customers to reschedule bookings through the customer portal and email links';
 const CANCEL_LABEL = 'Allow customers to cancel bookings through the customer portal and email links';
@@ -221,10 +221,7 @@ export function FlagsAndPermissionsPage() {
         )}
 
         <div className="form-footer">
-          <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
-            {state.kind === 'saving' ? 'Saving…' : 'Save'}
-          </button>
-          <SaveFeedback state={state} />
+          <SaveButton state={state} />
           <p className="hint form-footer-note">Saved changes apply from the customer’s next request.</p>
         </div>
       </form>

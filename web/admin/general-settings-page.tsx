@@ -5,7 +5,7 @@ import { emptyAsNull, saveSettings } from './admin-api';
 import { useBusiness } from './business-context';
 import { SETTINGS_PATHS } from './paths';
 import { useServerForm } from './server-form';
-import { Field, PageHeader, SaveFeedback } from './ui';
+import { Field, PageHeader, SaveButton } from './ui';
 
 const SLOT_INTERVALS = [5, 10, 15, 20, 30, 45, 60, 90, 120];
 
@@ -134,10 +134,7 @@ export function GeneralSettingsPage() {
           </Field>
         </section>
         <div className="form-footer">
-          <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
-            {state.kind === 'saving' ? 'Saving…' : 'Save'}
-          </button>
-          <SaveFeedback state={state} />
+          <SaveButton state={state} />
         </div>
       </form>
     </>

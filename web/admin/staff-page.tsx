@@ -11,7 +11,7 @@ import { WEEKDAYS } from './admin-words';
 import { useBusiness } from './business-context';
 import { staffMemberPath } from './paths';
 import { useServerForm } from './server-form';
-import { DialogButtons, EmptyState, Field, Modal, Notice, PageHeader, SaveFeedback } from './ui';
+import { DialogButtons, EmptyState, Field, Modal, Notice, PageHeader, SaveButton } from './ui';
 import { checkedHours, WorkingHoursField } from './working-hours-editor';
 
 function hoursSummary(hours: WorkingHours): string {
@@ -315,10 +315,7 @@ function StaffMemberForm({
         )}
       </section>
       <div className="form-footer">
-        <button type="submit" className="button button-primary" disabled={state.kind === 'saving'}>
-          {state.kind === 'saving' ? 'Saving…' : 'Save'}
-        </button>
-        <SaveFeedback state={state} />
+        <SaveButton state={state} />
         <button
           type="button"
           className="button button-danger-quiet footer-end"

@@ -298,3 +298,29 @@ export function DialogButtons({
     </>
   );
 }
+
+/** A form's submit button, busy while it saves, with what became of the last save beside it. */
+export function SaveButton({
+  state,
+  label = 'Save',
+  busyLabel = 'Saving…',
+  primary = true,
+}: {
+  state: SaveState;
+  label?: string;
+  busyLabel?: string;
+  primary?: boolean;
+}) {
+  return (
+    <>
+      <button
+        type="submit"
+        className={primary ? 'button button-primary' : 'button'}
+        disabled={state.kind === 'saving'}
+      >
+        {state.kind === 'saving' ? busyLabel : label}
+      </button>
+      <SaveFeedback state={state} />
+    </>
+  );
+}
