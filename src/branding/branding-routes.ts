@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireAdmin } from '../auth/admin-guard.js';
-import { notFound, valueOrThrow } from '../domain-error.js';
+import { valueOrThrow } from '../domain-error.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
-import { readSettings } from '../settings/settings-repository.js';
+import { faviconImage, logoImage, type ServedImage } from './brand-images.js';
 import { removeLogo, uploadLogo } from './business-logo.js';
-import { defaultFavicon } from './default-favicon.js';
 import { LOGO_MAX_BYTES, LOGO_TYPES } from './logo-image.js';
-import { readLogo, readLogoTag } from './logo-repository.js';
 
 // Every page load asks for these: a browser keeps them and asks again with If-None-Match (a 304 costs a round
 // trip, no bytes), so a new logo shows at once. The CSP keeps an image opened on its own from running anything.
@@ -21,29 +18,11 @@ function notModified(request: FastifyRequest, etag: string): boolean {
   return asked?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
 }
 
-function sendImage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  etag: string,
-  image: () => Promise<{ type: string; bytes: Buffer }>,
-) {
-  reply.headers(IMAGE_HEADERS).header('etag', etag);
-  if (notModified(request, etag)) return reply.code(304).send();
-  return image().then(({ type, bytes }) => reply.type(type).send(bytes));
-}
-
-const defaultFavicons = new Map<string, { etag: string; bytes: Buffer }>();
-function defaultFaviconFor(accentColor: string) {
-  let found = defaultFavicons.get(accentColor);
-  if (found === undefined) {
-    const bytes = defaultFavicon(accentColor);
-    found = {
-      etag: `"default-${createHash('sha256').update(bytes).digest('base64url').slice(0, 16)}"`,
-      bytes,
-    };
-    defaultFavicons.set(accentColor, found);
-  }
-  return found;
+async function sendImage(request: FastifyRequest, reply: FastifyReply, image: ServedImage) {
+  reply.headers(IMAGE_HEADERS).header('etag', image.etag);
+  if (notModified(request, image.etag)) return reply.code(304).send();
+  const { type, bytes } = valueOrThrow(await image.load());
+  return reply.type(type).send(bytes);
 }
 
 export function registerBrandingRoutes(app: App, context: AppContext): void {
@@ -83,31 +62,10 @@ export function registerBrandingRoutes(app: App, context: AppContext): void {
   app.get(
     `${API_PREFIX}/branding/logo`,
     { schema: { tags: ['branding'], security: [], description: "The business's logo (public)." } },
-    async (request, reply) => {
-      const etag = await readLogoTag(db);
-      if (etag === undefined) return valueOrThrow(notFound('logo'));
-      return sendImage(request, reply, etag, async () => {
-        const logo = await readLogo(db);
-        if (!logo) return valueOrThrow(notFound('logo'));
-        return { type: logo.contentType, bytes: logo.image };
-      });
-    },
+    async (request, reply) => sendImage(request, reply, valueOrThrow(await logoImage(db))),
   );
 
-  // The portal's and the admin's favicon: the logo when there is one, else one in the accent colour.
-  app.get('/favicon.ico', { schema: { hide: true } }, async (request, reply) => {
-    const etag = await readLogoTag(db);
-    if (etag === undefined) {
-      const fallback = defaultFaviconFor((await readSettings(db)).branding.accentColor);
-      return sendImage(request, reply, fallback.etag, async () => ({
-        type: 'image/png',
-        bytes: fallback.bytes,
-      }));
-    }
-    return sendImage(request, reply, etag, async () => {
-      const logo = await readLogo(db);
-      if (!logo) return valueOrThrow(notFound('logo')); // removed between the two reads
-      return { type: logo.contentType, bytes: logo.image };
-    });
-  });
+  app.get('/favicon.ico', { schema: { hide: true } }, async (request, reply) =>
+    sendImage(request, reply, await faviconImage(db)),
+  );
 }
