@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { expireDueRequests } from '../src/bookings/end-reschedule-request.js';
 import { dispatchDueEmails } from '../src/email/dispatch-outbox.js';
 import { memoryTransport, type OutgoingMail } from '../src/email/mail-transport.js';
@@ -587,6 +587,10 @@ describeEachDatabase('reschedule requests: the office asks, the customer picks',
     expect(request.staffIds).toEqual([biz.staffId, biz.otherStaffId]);
     const { client } = await customerFor(bookingId);
     await t.api('DELETE', `/reschedule-requests/${request.id}`);
+    expect((await client.api('GET', `/bookings/${bookingId}`)).json().staffChoices).toEqual([
+      { id: biz.staffId, name: 'Maya' },
+      { id: biz.otherStaffId, name: 'Tom' },
+    ]);
     const slots = (
       await client.api('GET', `/bookings/${bookingId}/slots?from=2027-01-20&to=2027-01-20`)
     ).json();

@@ -5,6 +5,7 @@ import { findBookingFacts, listBookings } from '../bookings/booking-repository.j
 import { bookingSchema, bookingView } from '../bookings/booking-schemas.js';
 import { changeRefusalMessage } from '../bookings/refusal-messages.js';
 import { findPendingRequest, type RescheduleRequest } from '../bookings/reschedule-request-repository.js';
+import { allowsStaffChange } from '../bookings/staff-change.js';
 import { listServices } from '../catalog/services.js';
 import { listStaff } from '../catalog/staff.js';
 import type { Database } from '../db/schema.js';
@@ -14,6 +15,7 @@ import { bookingReference, customerRescheduleCount } from '../scheduling/booking
 import {
   type ChangeDecision,
   customerMayCancel,
+  customerMayMoveTo,
   customerMayReschedule,
 } from '../scheduling/change-policy.js';
 import { isAnswerable } from '../scheduling/reschedule-requests.js';
@@ -44,6 +46,11 @@ export const portalBookingSchema = bookingSchema.omit({ customerId: true }).exte
     }),
   ),
   actions: z.object({ reschedule: actionSchema, cancel: actionSchema, scheduleNew: actionSchema }),
+  /**
+   * Whom the customer may move the booking to (the request's staff, or everyone who performs the service where
+   * the business allows a change of staff member); one entry, the booking's own, when there is no choice.
+   */
+  staffChoices: z.array(z.object({ id: idField, name: z.string() })),
   /** The office's pending request that the customer move this booking, or null. */
   rescheduleRequest: z
     .object({
@@ -101,8 +108,8 @@ export async function portalBookingView(
   ]);
   if (!facts) return notFound('booking');
   const request = pending && isAnswerable(pending, now) ? pending : null;
-  const staff = request ? await listStaff(db) : [];
-  return ok(portalBookingViewOf(facts, settings, now, request && { request, staff }));
+  const staff = request || allowsStaffChange(settings) ? await listStaff(db) : [];
+  return ok(portalBookingViewOf(facts, settings, now, request && { request, staff }, staff));
 }
 
 /** The page's data from what is known about the booking: after a change, the change's own outcome. */
@@ -111,6 +118,7 @@ export function portalBookingViewOf(
   settings: BusinessSettings,
   now: number,
   pending: { request: RescheduleRequest; staff: ReadonlyArray<{ id: string; name: string }> } | null = null,
+  everyone: ReadonlyArray<{ id: string; name: string; serviceIds: readonly string[] }> = [],
 ): PortalBooking {
   const { booking, history } = facts;
   const changeable = {
@@ -152,8 +160,23 @@ export function portalBookingViewOf(
       minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
       changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
     },
+    staffChoices: staffChoicesOf(facts, settings, pending?.request ?? null, everyone),
     rescheduleRequest: pending && requestView(pending.request, pending.staff),
   };
+}
+
+function staffChoicesOf(
+  facts: BookingFacts,
+  settings: BusinessSettings,
+  request: RescheduleRequest | null,
+  everyone: ReadonlyArray<{ id: string; name: string; serviceIds: readonly string[] }>,
+): Array<{ id: string; name: string }> {
+  const { booking } = facts;
+  const rules = { allowStaffChange: allowsStaffChange(settings) };
+  const choices = everyone
+    .filter((member) => customerMayMoveTo(member, booking, rules, request))
+    .map(({ id, name }) => ({ id, name }));
+  return choices.length > 0 ? choices : [{ id: booking.staffId, name: facts.staffName ?? '' }];
 }
 
 function requestView(

@@ -125,3 +125,29 @@ export const templateVariablesQuery = queryOptions({
   queryFn: () => dataOf(adminApi.GET('/api/v1/email-templates/variables')),
   staleTime: Number.POSITIVE_INFINITY,
 });
+
+const REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+const isRequestStatus = (value: string | undefined): value is RequestStatus =>
+  REQUEST_STATUSES.includes(value as RequestStatus);
+
+/** "Reschedule requests", newest first; `status` and `batchId` narrow it (the calendar asks for pending ones). */
+export const rescheduleRequestsQuery = ({
+  status,
+  ...filter
+}: {
+  status?: string;
+  batchId?: string;
+  bookingId?: string;
+  limit?: number;
+}) =>
+  queryOptions({
+    queryKey: ['reschedule-requests', 'list', filter, status],
+    queryFn: () =>
+      dataOf(
+        adminApi.GET('/api/v1/reschedule-requests', {
+          params: { query: { ...given(filter), ...(isRequestStatus(status) && { status }) } },
+        }),
+      ),
+    staleTime: 0,
+  });

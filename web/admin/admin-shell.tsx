@@ -20,6 +20,7 @@ import { FlagsAndPermissionsPage } from './flags-and-permissions-page';
 import { GeneralSettingsPage } from './general-settings-page';
 import { OutboxEmailPage, OutboxPage } from './outbox-page';
 import { SETTINGS_PATHS } from './paths';
+import { RescheduleRequestsPage } from './reschedule-requests-page';
 import { ServicesPage } from './services-page';
 import { SettingsPage } from './settings-page';
 import { StaffMemberPage, StaffPage } from './staff-page';
@@ -28,6 +29,7 @@ import { PageHeader } from './ui';
 
 const SECTIONS = [
   { href: '/admin/bookings', label: 'Bookings' },
+  { href: '/admin/reschedule-requests', label: 'Reschedule requests' },
   { href: '/admin/customers', label: 'Customers' },
   { href: '/admin/staff', label: 'Staff' },
   { href: '/admin/services', label: 'Services' },
@@ -51,6 +53,7 @@ const PAGES: RouteObject[] = [
   { index: true, element: <Navigate to="/admin/bookings" replace /> },
   { path: 'bookings', element: <BookingsPage /> },
   { path: 'bookings/:id', element: <Keyed page={BookingDetailsPage} /> },
+  { path: 'reschedule-requests', element: <RescheduleRequestsPage /> },
   { path: 'customers', element: <CustomersPage /> },
   { path: 'staff', element: <StaffPage /> },
   { path: 'staff/:id', element: <Keyed page={StaffMemberPage} /> },

@@ -12,10 +12,12 @@ import type { BookingDetails } from '../shared/api-types';
 import { ApiError, adminApi, problemMessage, query } from './admin-api';
 import { bookingQuery, customerQuery, outboxQuery } from './admin-queries';
 import { bookingReference, EMAIL_KIND_TITLES } from './admin-words';
+import { AskCustomerDialog } from './ask-to-reschedule-dialog';
 import { describeHistoryEntry } from './booking-history';
 import { useBusiness } from './business-context';
 import { bookingPath, outboxEmailPath, staffMemberPath } from './paths';
 import { RescheduleDialog } from './reschedule-dialog';
+import { WithdrawRequestButton } from './reschedule-requests-page';
 import {
   BookingStatusBadge,
   DialogButtons,
@@ -27,7 +29,7 @@ import {
   ReasonField,
 } from './ui';
 
-type Dialog = 'reschedule' | 'cancel' | 'complete' | null;
+type Dialog = 'reschedule' | 'cancel' | 'complete' | 'ask' | null;
 
 export function BookingDetailsPage({ id }: { id: string }) {
   const { settings, serviceName, staffName, services } = useBusiness();
@@ -99,6 +101,11 @@ export function BookingDetailsPage({ id }: { id: string }) {
       <button type="button" className="button button-primary" onClick={() => setDialog('reschedule')}>
         Reschedule
       </button>
+      {!booking.rescheduleRequest && Date.parse(booking.startsAt) > Date.now() && (
+        <button type="button" className="button" onClick={() => setDialog('ask')}>
+          Ask customer to reschedule
+        </button>
+      )}
       <button type="button" className="button" onClick={() => setDialog('complete')}>
         Mark completed
       </button>
@@ -114,6 +121,32 @@ export function BookingDetailsPage({ id }: { id: string }) {
       {message && (
         <Notice tone={message.tone}>
           <p>{message.text}</p>
+        </Notice>
+      )}
+      {booking.rescheduleRequest && (
+        <Notice tone="info" title="The customer was asked to reschedule">
+          <p>
+            Asked {formatShortDateTime(booking.rescheduleRequest.createdAt, timeZone)}; the booking keeps its
+            time until they answer, by {formatShortDateTime(booking.rescheduleRequest.respondBy, timeZone)}.
+            {booking.rescheduleRequest.message && <> Message: “{booking.rescheduleRequest.message}”</>}
+          </p>
+          {booking.rescheduleRequest.suggestedTimes.length > 0 && (
+            <p>
+              Suggested:{' '}
+              {booking.rescheduleRequest.suggestedTimes
+                .map(
+                  (time) =>
+                    `${formatShortDateTime(time.startsAt, timeZone)}${
+                      time.staffId !== booking.staffId ? ` with ${staffName(time.staffId)}` : ''
+                    }`,
+                )
+                .join('; ')}
+            </p>
+          )}
+          <p>
+            <Link to="/admin/reschedule-requests">Reschedule requests</Link>{' '}
+            <WithdrawRequestButton id={booking.rescheduleRequest.id} />
+          </p>
         </Notice>
       )}
       {booking.conflicts.length > 0 && (
@@ -253,6 +286,22 @@ export function BookingDetailsPage({ id }: { id: string }) {
         </section>
       </div>
 
+      {dialog === 'ask' && (
+        <AskCustomerDialog
+          bookingId={booking.id}
+          staffId={booking.staffId}
+          serviceId={booking.serviceId}
+          onClose={() => setDialog(null)}
+          onAsked={(request) => {
+            reload();
+            setDialog(null);
+            setMessage({
+              tone: 'success',
+              text: `${request.booking.customerName} has been asked to pick a new time (${request.suggestedTimes.length} suggested).`,
+            });
+          }}
+        />
+      )}
       {dialog === 'reschedule' && (
         <RescheduleDialog
           booking={booking}

@@ -93,8 +93,11 @@ export function BookingsCalendar({
   customer,
   label,
   minColumnWidth,
+  asked = new Set<string>(),
 }: {
   minColumnWidth: string;
+  /** Bookings with a pending reschedule request. */
+  asked?: ReadonlySet<string>;
   columns: CalendarColumn[];
   bookings: Booking[];
   blocked: BlockedEvent[];
@@ -198,22 +201,24 @@ export function BookingsCalendar({
                   own.some((other) => other.id !== item.id && overlaps(other, item)) ||
                   blocks.some((event) => overlaps(event, item));
                 const time = `${formatClock(item.startsAt, zone, settings.locale)}–${formatClock(item.endsAt, zone, settings.locale)}`;
+                const askedToMove = asked.has(item.id);
                 return (
                   <Link
                     key={item.id}
                     to={bookingPath(item.id)}
-                    className={`calendar-booking booking-${item.status}${clash ? ' booking-conflict' : ''}`}
+                    className={`calendar-booking booking-${item.status}${clash ? ' booking-conflict' : ''}${askedToMove ? ' booking-asked' : ''}`}
                     style={{
                       top,
                       height: blockHeight,
                       left: `calc(${(100 / lanes) * lane}% + 2px)`,
                       width: `calc(${100 / lanes}% - 4px)`,
                     }}
-                    aria-label={`${time}, ${who}, ${serviceName(item.serviceId)}${item.status === 'completed' ? ', completed' : ''}${clash ? ', conflict' : ''}`}
+                    aria-label={`${time}, ${who}, ${serviceName(item.serviceId)}${item.status === 'completed' ? ', completed' : ''}${clash ? ', conflict' : ''}${askedToMove ? ', asked to reschedule' : ''}`}
                   >
                     <span className="calendar-booking-time">
                       {time}
                       {clash && <span className="conflict-flag"> ⚠ Conflict</span>}
+                      {askedToMove && <span className="asked-flag"> ↻ Asked to reschedule</span>}
                     </span>
                     <span className="calendar-booking-who">{who}</span>
                     <span className="calendar-booking-what">{serviceName(item.serviceId)}</span>

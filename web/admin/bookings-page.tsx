@@ -10,8 +10,9 @@ import {
 } from '../../src/shared/business-time';
 import { addDays, instantAt, startOfWeek } from '../../src/shared/calendar-dates';
 import { problemMessage } from './admin-api';
-import { blockedEventsQuery, bookingsQuery } from './admin-queries';
+import { blockedEventsQuery, bookingsQuery, rescheduleRequestsQuery } from './admin-queries';
 import { BOOKING_STATUSES, bookingReference } from './admin-words';
+import { AskCustomersDialog } from './ask-to-reschedule-dialog';
 import { BookingsCalendar, dayColumns, weekColumns } from './bookings-calendar';
 import { useBusiness } from './business-context';
 import { useCustomers } from './customer-directory';
@@ -133,6 +134,11 @@ function CalendarView({
       staffId: filterStaff,
     }),
   );
+  // Bookings whose customer was asked to reschedule and has not answered: marked in the calendar.
+  const pending = useQuery(rescheduleRequestsQuery({ status: 'pending', limit: 1000 }));
+  const asked = new Set(pending.data?.map((request) => request.bookingId) ?? []);
+  const [asking, setAsking] = useState(false);
+  const [askedNotice, setAskedNotice] = useState<{ count: number; batchId: string } | null>(null);
   const loading = bookings.isFetching || blocked.isFetching;
   const failure = bookings.error ?? blocked.error;
   const data =
@@ -207,6 +213,34 @@ function CalendarView({
           </Field>
         </div>
       </div>
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          Ask customers to reschedule
+        </button>
+        {askedNotice && (
+          <p className="hint" role="status">
+            {askedNotice.count === 0
+              ? 'No confirmed bookings to ask about in those days.'
+              : `${askedNotice.count} customer${askedNotice.count === 1 ? '' : 's'} asked to pick a new time. `}
+            {askedNotice.count > 0 && (
+              <Link to={`/admin/reschedule-requests?batch=${encodeURIComponent(askedNotice.batchId)}`}>
+                See their answers
+              </Link>
+            )}
+          </p>
+        )}
+      </div>
+      {asking && (
+        <AskCustomersDialog
+          initialDate={date}
+          initialStaffId={filterStaff}
+          onClose={() => setAsking(false)}
+          onAsked={(answer) => {
+            setAsking(false);
+            setAskedNotice({ count: answer.requests.length, batchId: answer.batchId });
+          }}
+        />
+      )}
       <h2 className="calendar-heading">
         {heading}
         {view === 'week' && weekMember && <span className="hint"> · {weekMember.name}</span>}
@@ -220,6 +254,7 @@ function CalendarView({
             bookings={data.bookings}
             blocked={data.blocked}
             customer={customer}
+            asked={asked}
             label={`Bookings, ${heading}`}
             minColumnWidth={view === 'week' ? '6rem' : '8.5rem'}
           />

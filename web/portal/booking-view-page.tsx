@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { formatDate, formatDuration, formatShortDate, formatTimeRange } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
@@ -11,7 +11,9 @@ import { CancelDialog } from './cancel-dialog';
 import { errorMessage } from './error-words';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { bookingQuery } from './portal-queries';
+import { REQUEST_WORDS } from './request-words';
 import { RescheduleDialog } from './reschedule-dialog';
+import { RescheduleRequestBanner } from './reschedule-request-banner';
 import { MessagePage, Notice, PageLoadError, Skeleton } from './ui-parts';
 
 type Banner = { tone: 'success' | 'info' | 'error'; title: string; text: string };
@@ -25,7 +27,15 @@ export interface BookingArrival {
 export function BookingViewPage({ bookingId }: { bookingId: string }) {
   const client = useQueryClient();
   const load = useQuery(bookingQuery(bookingId));
-  const arrival = useLocation().state as BookingArrival | null;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const arrival = location.state as BookingArrival | null;
+  // A suggested time from the office's email (`?startsAt=`): shown ready to confirm; opening it changes nothing.
+  const ready = new URLSearchParams(location.search).get('startsAt');
+  const forgetReady = () => {
+    if (ready)
+      navigate({ pathname: location.pathname, search: '' }, { replace: true, state: location.state });
+  };
   const [banner, setBanner] = useState<Banner | undefined>(arrival?.banner);
   const [dialog, setDialog] = useState<'reschedule' | 'cancel' | null>(null);
 
@@ -85,6 +95,30 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
         </Notice>
       )}
 
+      {booking.rescheduleRequest && booking.status === 'confirmed' && (
+        <RescheduleRequestBanner
+          booking={booking}
+          ready={ready}
+          onRescheduled={(updated) => {
+            changed(updated);
+            forgetReady();
+            setBanner({
+              tone: 'success',
+              title: REQUEST_WORDS.rescheduledTitle,
+              text: REQUEST_WORDS.rescheduledText(formatWhen(updated.startsAt, updated.timezone)),
+            });
+          }}
+          onDeclined={() => {
+            forgetReady();
+            client.invalidateQueries({ queryKey: bookingQuery(bookingId).queryKey });
+            setBanner({ tone: 'info', title: REQUEST_WORDS.declinedTitle, text: REQUEST_WORDS.declinedText });
+          }}
+          onAllTimes={() => {
+            setBanner(undefined);
+            setDialog('reschedule');
+          }}
+        />
+      )}
       <WhenCard booking={booking} />
       <BookingActions
         booking={booking}
@@ -105,6 +139,7 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
           onClose={() => setDialog(null)}
           onRescheduled={(updated) => {
             changed(updated);
+            forgetReady();
             setBanner({
               tone: 'success',
               title: 'Your booking has been rescheduled',

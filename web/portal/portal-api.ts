@@ -26,7 +26,7 @@ export const fetchRescheduleSlots = (bookingId: string, from: string, to: string
  */
 export const rescheduleBooking = (
   booking: Pick<PortalBooking, 'id' | 'version'>,
-  body: { startsAt: string; reason?: string },
+  body: { startsAt: string; reason?: string; staffId?: string },
   idempotencyKey: string,
 ) =>
   dataOf(
@@ -35,6 +35,15 @@ export const rescheduleBooking = (
         path: { id: booking.id },
         header: { 'if-match': `"${booking.version}"`, 'idempotency-key': idempotencyKey },
       },
+      body,
+    }),
+  );
+
+/** "None of these work": declines the office's request to reschedule, with an optional note. */
+export const declineRescheduleRequest = (bookingId: string, body: { message?: string }) =>
+  dataOf(
+    portalApi.POST('/api/v1/portal/bookings/{id}/reschedule-request/decline', {
+      ...bookingPath(bookingId),
       body,
     }),
   );

@@ -35,6 +35,15 @@ export const rescheduleSlots = (bookingId: string): SlotSource => ({
   load: (from, to) => fetchRescheduleSlots(bookingId, from, to),
 });
 
+/** The booking's times with one of the staff members the customer may choose. */
+export const rescheduleSlotsWith = (bookingId: string, staffId: string): SlotSource => ({
+  key: ['slots', 'reschedule', bookingId, staffId],
+  load: async (from, to) => {
+    const answer = await fetchRescheduleSlots(bookingId, from, to);
+    return { ...answer, slots: answer.slots.filter((slot) => !slot.staffId || slot.staffId === staffId) };
+  },
+});
+
 export const serviceSlots = (serviceId: string): SlotSource => ({
   key: ['slots', 'service', serviceId],
   load: (from, to) => fetchServiceAvailability(serviceId, from, to),

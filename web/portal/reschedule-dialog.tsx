@@ -9,7 +9,8 @@ import { errorMessage } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { SlotPicker } from './lazy-slot-picker';
 import { rescheduleBooking } from './portal-api';
-import { reloadBooking, rescheduleSlots } from './portal-queries';
+import { reloadBooking, rescheduleSlots, rescheduleSlotsWith } from './portal-queries';
+import { REQUEST_WORDS } from './request-words';
 import { BusyButton, Notice, OptionalText } from './ui-parts';
 
 /** Failures worth simply trying again: nothing was decided about the booking. */
@@ -41,7 +42,16 @@ export function RescheduleDialog({
   const zone = booking.timezone;
 
   const client = useQueryClient();
-  const slots = rescheduleSlots(booking.id);
+  // Where the customer may choose with whom (the office's request, or the business allows it), times are per person.
+  const choices = booking.staffChoices;
+  const [staffId, setStaffId] = useState(
+    choices.some((member) => member.id === booking.staffId)
+      ? booking.staffId
+      : (choices[0]?.id ?? booking.staffId),
+  );
+  const choosing = choices.length > 1;
+  const staffName = choices.find((member) => member.id === staffId)?.name ?? booking.staff.name;
+  const slots = choosing ? rescheduleSlotsWith(booking.id, staffId) : rescheduleSlots(booking.id);
 
   // Each step announces itself by taking focus, so keyboard and screen-reader users know where they are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
@@ -52,7 +62,11 @@ export function RescheduleDialog({
   const confirm = async () => {
     if (!picked || busy) return;
     const note = reason.trim();
-    const body = { startsAt: picked.startsAt, ...(note && { reason: note }) };
+    const body = {
+      startsAt: picked.startsAt,
+      ...(note && { reason: note }),
+      ...(choosing && { staffId }),
+    };
     const key = attempt.current.keyFor({ version: booking.version, ...body });
     setBusy(true);
     setProblem(null);
@@ -150,7 +164,7 @@ export function RescheduleDialog({
             </div>
             <p className="change-meta">
               {booking.service.name}
-              {booking.staff.name && ` with ${booking.staff.name}`} ·{' '}
+              {staffName && ` ${REQUEST_WORDS.withStaff(staffName)}`} ·{' '}
               {formatDuration(booking.service.durationMinutes)}
             </p>
           </div>
@@ -174,11 +188,34 @@ export function RescheduleDialog({
             <p>{problem}</p>
           </Notice>
         )}
+        {choosing && (
+          <fieldset className="staff-choice">
+            <legend>{REQUEST_WORDS.staffLabel}</legend>
+            <div className="button-row">
+              {choices.map((member) => (
+                <label key={member.id} className="time-slot time-radio">
+                  <input
+                    type="radio"
+                    name="reschedule-staff"
+                    value={member.id}
+                    checked={member.id === staffId}
+                    onChange={() => {
+                      setStaffId(member.id);
+                      setPicked(undefined);
+                    }}
+                  />
+                  {member.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <SlotPicker
+          key={staffId}
           source={slots}
           timeZone={zone}
           initialDay={calendarDateOf(booking.startsAt, zone)}
-          currentStartsAt={booking.startsAt}
+          currentStartsAt={staffId === booking.staffId ? booking.startsAt : undefined}
           pickedStartsAt={picked?.startsAt}
           onPick={(slot) => {
             setPicked(slot);
