@@ -155,7 +155,7 @@ describe('Bookings › Booking Details', () => {
   });
 
   test('the office moves it to a free time from the availability picker', async () => {
-    await page.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Reschedule booking' });
     await dialog.getByRole('button', { name: 'Friday 11 December 2026' }).click();
     await dialog.getByRole('group', { name: 'Free times on Friday 11 December 2026' }).waitFor();
@@ -163,7 +163,7 @@ describe('Bookings › Booking Details', () => {
     await dialog.getByLabel('Reason (optional)').fill('Maya is off on Thursday afternoon');
     await expectAccessible(page, 'dialog');
     await saveScreenshot(page, 'admin-reschedule-dialog-1280');
-    await dialog.getByRole('button', { name: 'Reschedule' }).click();
+    await dialog.getByRole('button', { name: 'Reschedule', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 
     await page.getByText('Rescheduled to Friday 11 December 2026, 10:00 EST.').waitFor();
@@ -220,7 +220,7 @@ describe('Bookings › Booking Details', () => {
       .getByText('Cancelled by admin via admin portal')
       .waitFor();
     expect((await (await server.api('GET', `/bookings/${otherId}`)).json()).status).toBe('cancelled');
-    expect(await page.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reschedule', exact: true }).count()).toBe(0);
     await noHorizontalOverflow('Booking Details at 768');
     await screenshot('admin-booking-details-768');
   });
