@@ -126,8 +126,9 @@ export function BookingDetailsPage({ id }: { id: string }) {
       {booking.rescheduleRequest && (
         <Notice tone="info" title="The customer was asked to reschedule">
           <p>
-            Asked {formatShortDateTime(booking.rescheduleRequest.createdAt, timeZone)}; the booking keeps its
-            time until they answer, by {formatShortDateTime(booking.rescheduleRequest.respondBy, timeZone)}.
+            Asked {formatShortDateTime(booking.rescheduleRequest.createdAt, timeZone, locale)}; the booking
+            keeps its time until they answer, by{' '}
+            {formatShortDateTime(booking.rescheduleRequest.respondBy, timeZone, locale)}.
             {booking.rescheduleRequest.message && <> Message: “{booking.rescheduleRequest.message}”</>}
           </p>
           {booking.rescheduleRequest.suggestedTimes.length > 0 && (
@@ -136,7 +137,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
               {booking.rescheduleRequest.suggestedTimes
                 .map(
                   (time) =>
-                    `${formatShortDateTime(time.startsAt, timeZone)}${
+                    `${formatShortDateTime(time.startsAt, timeZone, locale)}${
                       time.staffId !== booking.staffId ? ` with ${staffName(time.staffId)}` : ''
                     }`,
                 )

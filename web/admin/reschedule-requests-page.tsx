@@ -108,14 +108,18 @@ export function RescheduleRequestsPage() {
                   </th>
                   <td>
                     {request.booking.serviceName} with {request.booking.staffName}
-                    <div className="hint">{formatShortDateTime(request.booking.startsAt, zone)}</div>
+                    <div className="hint">
+                      {formatShortDateTime(request.booking.startsAt, zone, settings.locale)}
+                    </div>
                   </td>
                   <td>
                     <span className={`badge badge-request-${request.status}`}>
                       {REQUEST_STATUS_LABELS[request.status]}
                     </span>
                     {request.status === 'pending' && (
-                      <div className="hint">Answer by {formatShortDateTime(request.respondBy, zone)}</div>
+                      <div className="hint">
+                        Answer by {formatShortDateTime(request.respondBy, zone, settings.locale)}
+                      </div>
                     )}
                     {request.status === 'pending' && <WithdrawRequestButton id={request.id} />}
                   </td>
@@ -123,10 +127,12 @@ export function RescheduleRequestsPage() {
                     {request.resolvedBy && request.resolvedAt ? (
                       <>
                         {REQUEST_STATUS_LABELS[request.status]} {answeredBy(request.resolvedBy)}
-                        <div className="hint">{formatShortDateTime(request.resolvedAt, zone)}</div>
+                        <div className="hint">
+                          {formatShortDateTime(request.resolvedAt, zone, settings.locale)}
+                        </div>
                         {request.accepted && (
                           <div className="hint">
-                            New time {formatShortDateTime(request.accepted.startsAt, zone)}
+                            New time {formatShortDateTime(request.accepted.startsAt, zone, settings.locale)}
                           </div>
                         )}
                         {request.responseMessage && <div className="hint">“{request.responseMessage}”</div>}
@@ -136,7 +142,7 @@ export function RescheduleRequestsPage() {
                     )}
                   </td>
                   <td>
-                    {formatShortDateTime(request.createdAt, zone)}
+                    {formatShortDateTime(request.createdAt, zone, settings.locale)}
                     {request.message && <div className="hint">{request.message}</div>}
                     {request.progress && request.batchId && (
                       <div className="hint">
