@@ -12,7 +12,7 @@ import type { Database, OutboxMessageTable } from '../src/db/schema.js';
 import { composeEmail } from '../src/email/compose-email.js';
 import { claimDueMessages, markSent } from '../src/email/outbox-repository.js';
 import { renderEmail, sampleFacts } from '../src/email/render-email.js';
-import { findTemplate } from '../src/email/template-repository.js';
+import { findTemplate } from '../src/email/stored-templates.js';
 import { createAppMetrics } from '../src/observability/app-metrics.js';
 import { findPortalSession } from '../src/portal/portal-session-repository.js';
 import { readSettings } from '../src/settings/settings-repository.js';
@@ -166,7 +166,7 @@ async function outboxWrites(kind: 'sqlite' | 'postgres'): Promise<void> {
   const content = { subject: composed.mail.subject, html: composed.mail.html, text: composed.mail.text };
   let i = 0;
   const compose = await mean(100, () => composeEmail(context, claimed[i++ % claimed.length] ?? first));
-  const template = await findTemplate(db.store.db, 'booking_reminder');
+  const template = await findTemplate(db.store.db, 'booking_reminder', 'en');
   const facts = sampleFacts(t, 'booking_reminder');
   const render = await mean(200, () => renderEmail(template, facts));
   const mint = await mean(100, () => mintBookingLink(db.store.db, PUBLIC_URL, first.bookingId ?? '', t));

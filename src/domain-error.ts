@@ -43,6 +43,8 @@ export interface DomainError {
   field?: string;
   /** For a template: the line of that field where the problem is. */
   line?: number;
+  /** Every problem, when there are several (a template's unknown merge fields), each with its place. */
+  issues?: ReadonlyArray<{ field: string; message: string; line?: number; column?: number }>;
   /** For a limit: when to try again (the `Retry-After` header). */
   retryAfterSeconds?: number;
   /** More for the problem body, e.g. fresh `suggestedTimes` when the picked one was taken meanwhile. */

@@ -263,10 +263,10 @@ describeEachDatabase('email', (kind) => {
         sequence: 2,
         start: '2026-12-16T15:00:00.000Z',
       });
-      expect(first.text).toContain(`Was: ${A.words}`);
+      expect(first.text).toContain(`Previously: ${A.words}`);
       expect(first.text).toContain(B.words);
       expect(first.text).not.toContain(C.words);
-      expect(second.text).toContain(`Was: ${B.words}`);
+      expect(second.text).toContain(`Previously: ${B.words}`);
       expect(second.text).toContain(C.words);
       expect(second.text).not.toContain(A.words);
 

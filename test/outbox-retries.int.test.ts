@@ -96,8 +96,9 @@ describeEachDatabase('retrying email', (kind) => {
     expect(delivered.text).toContain(
       `Rebook could not deliver the Booking Confirmation to ${ALICE}: it tried ${attemptsAt.length} times since`,
     );
-    expect(delivered.text).toContain(`(Alice Moreno, reference ${booking.id.slice(0, 8).toUpperCase()})\n`);
-    expect(delivered.text).toContain(`Last error: 452 4.2.2 ${ALICE}: mailbox full\n`);
+    expect(delivered.text).toContain(`Customer: Alice Moreno <${ALICE}>\n`);
+    expect(delivered.text).toContain(`Reference: ${booking.id.slice(0, 8).toUpperCase()}\n`);
+    expect(delivered.text).toContain(`The mail server last answered: 452 4.2.2 ${ALICE}: mailbox full\n`);
     expect(delivered.text).toContain(`${TEST_PUBLIC_URL}/admin/outbox/${queued.id}\n`);
     // Nothing more: one notice for one failure.
     t.clock.advance(HOUR);

@@ -122,8 +122,8 @@ describeEachDatabase('stored values read back', (kind) => {
         await t.api('PUT', `/email-templates/${kindOfTemplate}`, {
           subject: `{{ business.name }} ${oddLine(900)}`,
           // As large as a template may be: 100 KB in all.
-          html: `<p>{{ booking.startsAt }}</p>${'<b>Tom &amp; Jerry</b> '.repeat(5000)}`.slice(0, 50_000),
-          text: `{{ booking.startsAt }} ${'Tom & Jerry; '.repeat(4000)}`.slice(0, 48_000),
+          html: `<p>{{ booking.starts_at }}</p>${'<b>Tom &amp; Jerry</b> '.repeat(5000)}`.slice(0, 50_000),
+          text: `{{ booking.starts_at }} ${'Tom & Jerry; '.repeat(4000)}`.slice(0, 48_000),
         }),
       );
     }

@@ -68,12 +68,15 @@ export async function enqueueChangeNotifications(
   if (entry.actor === 'customer' && settings.notificationEmail !== null) {
     // A move that answers the office's request is told as that: the office's request was accepted.
     const accepted = decision.request?.status === 'accepted' ? context.pendingRequest : null;
+    // The office is told what the customer's new time runs into (working-hours mode lets them take it).
+    const conflicts = decision.conflicts.map(({ kind, startsAt, endsAt }) => ({ kind, startsAt, endsAt }));
+    const told = { ...payload, change: conflicts.length > 0 ? { ...change, conflicts } : change };
     const notice = accepted
       ? {
           kind: 'reschedule_request_accepted' as const,
-          payload: { ...payload, request: requestFacts({ ...accepted, status: 'accepted' }, context.staff) },
+          payload: { ...told, request: requestFacts({ ...accepted, status: 'accepted' }, context.staff) },
         }
-      : { kind: 'business_notification' as const, payload };
+      : { kind: 'business_notification' as const, payload: told };
     await enqueueEmail(
       tx,
       {

@@ -470,12 +470,38 @@ const rescheduleRequests: Migration = {
   },
 };
 
+/**
+ * Email templates per language, and as blocks: a saved template is now one row per kind and language, either
+ * `blocks` (the office's block list, compiled when read) or `html` (Liquid as typed). Every template saved
+ * before was written for the one language there was, English, in Liquid: it moves over as an English HTML-mode
+ * template, word for word, so nothing a business wrote is lost or changes.
+ */
+const emailTemplateBlocks: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('email_template_versions')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('language', 'text', (c) => c.notNull().check(sqlIn('language', LANGUAGES)))
+      .addColumn('mode', 'text', (c) => c.notNull().check(sqlIn('mode', ['blocks', 'html'])))
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('html', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('blocks', 'text')
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('email_template_versions_pk', ['kind', 'language'])
+      .execute();
+    await sql`insert into email_template_versions (kind, language, mode, subject, html, text, blocks, updated_at)
+      select kind, 'en', 'html', subject, html, text, null, updated_at from email_templates`.execute(db);
+    await db.schema.dropTable('email_templates').execute();
+  },
+};
+
 function sqlIn(column: string, values: readonly string[]) {
   // Values are our own constants, never user input.
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 }
 
-function migrationsFor(dialect: DialectName): Record<string, Migration> {
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-booking-core': bookingCore(dialect),
     '0002-email': email,
@@ -486,6 +512,7 @@ function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007-outbox-delivery': outboxDelivery,
     '0008-brand': brand(dialect),
     '0009-reschedule-requests': rescheduleRequests,
+    '0010-email-template-blocks': emailTemplateBlocks,
   };
 }
 

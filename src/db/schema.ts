@@ -202,9 +202,14 @@ export interface BookingLinkTable {
 
 export interface EmailTemplateTable {
   kind: string;
+  language: string;
+  mode: 'blocks' | 'html';
   subject: string;
+  /** HTML mode: the Liquid as typed; blocks mode: empty (the blocks are compiled when read). */
   html: string;
   text: string;
+  /** Blocks mode: the block list as JSON. */
+  blocks: string | null;
   updated_at: number;
 }
 
@@ -248,7 +253,7 @@ export interface Database {
   outbox_messages: OutboxMessageTable;
   booking_reminders: BookingReminderTable;
   booking_links: BookingLinkTable;
-  email_templates: EmailTemplateTable;
+  email_template_versions: EmailTemplateTable;
   customer_sign_in_links: CustomerSignInLinkTable;
   portal_sessions: PortalSessionTable;
   rate_limit_counters: RateLimitCounterTable;

@@ -4,6 +4,7 @@ import { mintBookingLink } from '../bookings/booking-link-repository.js';
 import { findBooking, findBookingFacts, listHistory } from '../bookings/booking-repository.js';
 import { findCustomer } from '../catalog/customer-repository.js';
 import type { Database } from '../db/schema.js';
+import { customerLanguage, type Language } from '../i18n/languages.js';
 import { mintSignInLink } from '../portal/portal-session-repository.js';
 import {
   bookingReference,
@@ -14,6 +15,7 @@ import { customerMayReschedule } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
 import { readSettings } from '../settings/settings-repository.js';
 import { type BookingSnapshot, snapshotOf } from './booking-snapshot.js';
+import { businessFacts, businessLanguage } from './business-facts.js';
 import { calendarInvite } from './calendar-invite.js';
 import type { EmailFacts } from './email-context.js';
 import { OFFICE_EMAIL_KINDS } from './email-kind.js';
@@ -21,7 +23,7 @@ import type { EmailTemplate } from './email-template.js';
 import type { OutgoingMail } from './mail-transport.js';
 import type { OutboxMessage } from './outbox-repository.js';
 import { renderEmail } from './render-email.js';
-import { findTemplate } from './template-repository.js';
+import { findTemplate } from './stored-templates.js';
 import { composeUndeliverableNotice } from './undeliverable-notice.js';
 
 export interface ComposeContext {
@@ -35,27 +37,41 @@ export interface ComposeContext {
 
 export interface SharedReads {
   settings(): Promise<BusinessSettings>;
-  template(kind: OutboxMessage['kind']): Promise<EmailTemplate>;
+  template(kind: OutboxMessage['kind'], language: Language): Promise<EmailTemplate>;
 }
 
 /** Reads that every email of a batch needs, made once for the batch. */
 export function sharedReads(db: Kysely<Database>): SharedReads {
   let settings: Promise<BusinessSettings> | undefined;
-  const templates = new Map<OutboxMessage['kind'], Promise<EmailTemplate>>();
+  const templates = new Map<string, Promise<EmailTemplate>>();
   return {
     settings: () => {
       settings ??= readSettings(db);
       return settings;
     },
-    template: (kind) => {
-      let template = templates.get(kind);
+    template: (kind, language) => {
+      const key = `${kind} ${language}`;
+      let template = templates.get(key);
       if (!template) {
-        template = findTemplate(db, kind);
-        templates.set(kind, template);
+        template = findTemplate(db, kind, language);
+        templates.set(key, template);
       }
       return template;
     },
   };
+}
+
+/**
+ * The language a customer's email is written in: their own, else the business's. The customer is read at
+ * sending (a language chosen after the booking was made still counts).
+ */
+export async function languageForCustomer(
+  db: Kysely<Database>,
+  customerId: string | undefined,
+  settings: BusinessSettings,
+): Promise<Language> {
+  const customer = customerId === undefined ? undefined : await findCustomer(db, customerId);
+  return customerLanguage(customer?.language, settings.locale);
 }
 
 export interface ComposedEmail {
@@ -81,10 +97,13 @@ async function composeSignIn(context: ComposeContext, message: OutboxMessage): P
   const customer = customerId ? await findCustomer(db, customerId) : undefined;
   if (!customer) throw new UndeliverableEmail('the customer for this sign-in link no longer exists');
   const shared = context.shared ?? sharedReads(db);
-  const [settings, template] = await Promise.all([shared.settings(), shared.template(message.kind)]);
+  const settings = await shared.settings();
+  const language = await languageForCustomer(db, customer.id, settings);
+  const template = await shared.template(message.kind, language);
   const link = await mintSignInLink(db, context.publicUrl, customer.id, now);
   const rendered = await renderEmail(template, {
-    business: businessFacts(settings),
+    business: businessFacts(settings, context.publicUrl),
+    language,
     customer: { name: customer.name, email: customer.email, timeZone: customer.timezone },
     links: { booking: null, signIn: link.url },
     canReschedule: false,
@@ -96,17 +115,9 @@ async function composeSignIn(context: ComposeContext, message: OutboxMessage): P
       from: senderOf(context, settings),
       to: message.recipient,
       ...rendered,
+      language,
     },
     secrets: [link.token],
-  };
-}
-
-export function businessFacts(settings: BusinessSettings): EmailFacts['business'] {
-  return {
-    name: settings.businessName,
-    timeZone: settings.timezone,
-    notificationEmail: settings.notificationEmail,
-    changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
   };
 }
 
@@ -123,9 +134,8 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
   const { db, now } = context;
   if (message.bookingId === null) throw new UndeliverableEmail(`${message.kind} needs a booking`);
   const shared = context.shared ?? sharedReads(db);
-  const [settings, template, live, queued] = await Promise.all([
+  const [settings, live, queued] = await Promise.all([
     shared.settings(),
-    shared.template(message.kind),
     findBooking(db, message.bookingId),
     message.payload.snapshot ??
       // Queued before emails carried their snapshot: the booking as it is now is the best there is.
@@ -135,6 +145,11 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
   const snapshot: BookingSnapshot = queued;
 
   const forBusiness = OFFICE_EMAIL_KINDS.includes(message.kind);
+  // The office reads its notices in the business's language; a customer reads theirs in their own.
+  const language = forBusiness
+    ? businessLanguage(settings)
+    : await languageForCustomer(db, live.customerId, settings);
+  const template = await shared.template(message.kind, language);
   const link =
     !forBusiness && isBookingLinkAlive(live, now)
       ? await mintBookingLink(db, context.publicUrl, live.id, now)
@@ -144,7 +159,8 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
 
   const { version: _version, ...booking } = snapshot.booking;
   const facts: EmailFacts & Required<Pick<EmailFacts, 'service' | 'staff'>> = {
-    business: businessFacts(settings),
+    business: businessFacts(settings, context.publicUrl),
+    language,
     customer: snapshot.customer,
     booking: { ...booking, reference: bookingReference(booking.id) },
     service: snapshot.service,
@@ -166,6 +182,7 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
       from: senderOf(context, settings),
       to: message.recipient,
       ...rendered,
+      language,
       ...(calendar && { calendar }),
     },
     secrets: link ? [link.token] : [],

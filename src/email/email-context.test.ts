@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EmailFacts, TEMPLATE_VARIABLES, templateVariables } from './email-context.js';
+import { type EmailFacts, LAYOUT_FIELDS, TEMPLATE_VARIABLES, templateVariables } from './email-context.js';
 import { sampleFacts } from './render-email.js';
 
 const NOW = Date.UTC(2026, 10, 27, 15);
@@ -29,7 +29,7 @@ describe('templateVariables', () => {
       undeliverable: sampleFacts(NOW, 'email_undeliverable').undeliverable,
       request: sampleFacts(NOW, 'reschedule_request_declined').request,
     };
-    expect(TEMPLATE_VARIABLES.map((v) => v.name).sort()).toEqual(
+    expect([...TEMPLATE_VARIABLES.map((v) => v.name), ...LAYOUT_FIELDS].sort()).toEqual(
       leafPaths(templateVariables(everything)).sort(),
     );
   });
@@ -48,6 +48,7 @@ describe('templateVariables', () => {
       duration: '1 hour 30 minutes',
       starts_at_customer: 'Tuesday 1 December 2026, 09:00 CST',
       notes: 'Please use the side door.\nThe dog is friendly.',
+      change_help: null,
     });
   });
 
@@ -66,11 +67,17 @@ describe('templateVariables', () => {
       actor: 'customer',
       actor_name: 'Alice Moreno',
       channel: 'email_link',
-      channel_label: 'email link',
+      channel_label: 'an email link',
       reason: 'Work meeting moved',
       previous_starts_at: 'Monday 30 November 2026, 14:00 EST',
       previous_starts_at_short: 'Mon 30 Nov, 14:00 EST',
       at: 'Friday 27 November 2026, 10:00 EST',
+      title: 'Booking rescheduled',
+      headline: 'Alice Moreno rescheduled Standard clean to Tue 1 Dec, 10:00 EST',
+      summary:
+        'Alice Moreno moved Standard clean from Monday 30 November 2026, 14:00 EST to Tuesday 1 December 2026, 10:00 EST through an email link.',
+      conflict_list: null,
+      conflict_warning: null,
     });
     const byAdmin = variablesOf((facts) => {
       facts.change = {
@@ -86,6 +93,23 @@ describe('templateVariables', () => {
       'the customer portal',
       null,
     ]);
+  });
+
+  it('lists what the new time overlaps, for the office', () => {
+    const start = Date.UTC(2026, 11, 1, 15);
+    const change = variablesOf((facts) => {
+      if (facts.change)
+        facts.change.conflicts = [
+          { kind: 'booking', startsAt: start, endsAt: start + 3_600_000 },
+          { kind: 'blocked_event', startsAt: start + 1_800_000, endsAt: start + 7_200_000 },
+        ];
+    }).change;
+    expect(change?.conflict_list).toBe(
+      'another booking, Tue 1 Dec, 10:00 – 11:00 EST; blocked time, Tue 1 Dec, 10:30 – 12:00 EST',
+    );
+    expect(change?.conflict_warning).toBe(
+      'The new time overlaps 2 other appointments or blocked times: another booking, Tue 1 Dec, 10:00 – 11:00 EST; blocked time, Tue 1 Dec, 10:30 – 12:00 EST. Open the booking to sort it out with the staff member.',
+    );
   });
 
   it('gives null, not an empty string, for missing text, so {% if %} reads it as absent', () => {

@@ -1,36 +1,37 @@
 import { z } from 'zod';
 import { requireAdmin } from '../auth/admin-guard.js';
 import { notFound, valueOrThrow } from '../domain-error.js';
-import { idField, instantOut, textField, toIso } from '../field-schemas.js';
+import { idField, instantOut, toIso } from '../field-schemas.js';
 import { API_PREFIX, type App, type AppContext } from '../http/app-context.js';
 import { TEMPLATE_VARIABLES } from './email-context.js';
 import { EMAIL_KIND_TITLES, EMAIL_KINDS } from './email-kind.js';
-import { previewEmailTemplate, resetEmailTemplate, saveEmailTemplate } from './manage-templates.js';
+import {
+  previewEmailTemplate,
+  readEmailTemplate,
+  resetEmailTemplate,
+  saveEmailTemplate,
+} from './manage-templates.js';
 import { findOutboxMessage, listOutbox, OUTBOX_STATUSES, type OutboxMessage } from './outbox-repository.js';
 import { retryFailedEmail } from './retry-email.js';
-import { findTemplate, type StoredTemplate } from './template-repository.js';
+import type { StoredTemplate } from './stored-templates.js';
+import {
+  languageQuerySchema,
+  templateBodySchema,
+  templateSourceOf,
+  templateViewSchema,
+} from './template-schemas.js';
 
 const kindParams = z.strictObject({ kind: z.enum(EMAIL_KINDS) });
-const templateBody = z.strictObject({
-  subject: textField(1000).pipe(z.string().min(1, 'must not be empty')),
-  html: textField(100_000),
-  text: textField(100_000),
-});
-const templateSchema = z.object({
-  kind: z.enum(EMAIL_KINDS),
-  title: z.string(),
-  subject: z.string(),
-  html: z.string(),
-  text: z.string(),
-  customized: z.boolean(),
-  updatedAt: instantOut.nullable(),
-});
+const templateSchema = templateViewSchema;
 const templateView = (template: StoredTemplate): z.infer<typeof templateSchema> => ({
   kind: template.kind,
   title: EMAIL_KIND_TITLES[template.kind],
-  subject: template.subject,
+  language: template.language,
+  mode: template.mode,
+  subject: template.source.subject,
   html: template.html,
   text: template.text,
+  blocks: template.source.mode === 'blocks' ? template.source.blocks : null,
   customized: template.customized,
   updatedAt: template.updatedAt === null ? null : toIso(template.updatedAt),
 });
@@ -72,8 +73,19 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
 
   app.get(
     `${API_PREFIX}/email-templates`,
-    { onRequest, schema: { tags, response: { 200: z.array(templateSchema) } } },
-    async () => (await Promise.all(EMAIL_KINDS.map((kind) => findTemplate(db, kind)))).map(templateView),
+    {
+      onRequest,
+      schema: {
+        tags,
+        description: "Every kind, in `language` (default: the business's).",
+        querystring: languageQuerySchema,
+        response: { 200: z.array(templateSchema) },
+      },
+    },
+    async (request) =>
+      (await Promise.all(EMAIL_KINDS.map((kind) => readEmailTemplate(db, kind, request.query.language)))).map(
+        templateView,
+      ),
   );
   app.get(
     `${API_PREFIX}/email-templates/variables`,
@@ -83,24 +95,57 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
     },
     () => [...TEMPLATE_VARIABLES],
   );
+  const query = languageQuerySchema;
   app.get(
     `${API_PREFIX}/email-templates/:kind`,
-    { onRequest, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
-    async (request) => templateView(await findTemplate(db, request.params.kind)),
+    {
+      onRequest,
+      schema: {
+        tags,
+        description:
+          "The template in `language` (default: the business's): the saved one, else that language's default.",
+        params: kindParams,
+        querystring: query,
+        response: { 200: templateSchema },
+      },
+    },
+    async (request) => templateView(await readEmailTemplate(db, request.params.kind, request.query.language)),
   );
   app.put(
     `${API_PREFIX}/email-templates/:kind`,
     {
       onRequest,
-      schema: { tags, params: kindParams, body: templateBody, response: { 200: templateSchema } },
+      schema: {
+        tags,
+        description:
+          'Saves blocks (`mode: "blocks"`) or Liquid (`html`, `text`) for one language. A template with a problem is `422 template_invalid`, each problem in `errors` with its field, line and column; nothing is saved.',
+        params: kindParams,
+        querystring: query,
+        body: templateBodySchema,
+        response: { 200: templateSchema },
+      },
     },
     async (request) =>
-      templateView(valueOrThrow(await saveEmailTemplate(db, clock.now(), request.params.kind, request.body))),
+      templateView(
+        valueOrThrow(
+          await saveEmailTemplate(
+            db,
+            clock.now(),
+            request.params.kind,
+            request.query.language,
+            templateSourceOf(request.body),
+          ),
+        ),
+      ),
   );
   app.delete(
     `${API_PREFIX}/email-templates/:kind`,
-    { onRequest, schema: { tags, params: kindParams, response: { 200: templateSchema } } },
-    async (request) => templateView(await resetEmailTemplate(db, request.params.kind)),
+    {
+      onRequest,
+      schema: { tags, params: kindParams, querystring: query, response: { 200: templateSchema } },
+    },
+    async (request) =>
+      templateView(await resetEmailTemplate(db, request.params.kind, request.query.language)),
   );
   app.post(
     `${API_PREFIX}/email-templates/:kind/preview`,
@@ -108,15 +153,24 @@ export function registerEmailRoutes(app: App, context: AppContext): void {
       onRequest,
       schema: {
         tags,
-        description: 'Renders the saved template, or the draft in the body, for a sample booking.',
+        description:
+          "Renders the saved template, or the draft in the body, for the business's next booking (a sample when it has none).",
         params: kindParams,
-        body: templateBody.nullish(),
+        querystring: query,
+        body: templateBodySchema.nullish(),
         response: { 200: z.object({ subject: z.string(), html: z.string(), text: z.string() }) },
       },
     },
     async (request) =>
       valueOrThrow(
-        await previewEmailTemplate(db, clock.now(), request.params.kind, request.body ?? undefined),
+        await previewEmailTemplate(
+          db,
+          context.publicUrl,
+          clock.now(),
+          request.params.kind,
+          request.query.language,
+          request.body ? templateSourceOf(request.body) : undefined,
+        ),
       ),
   );
 

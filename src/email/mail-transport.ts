@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** The language it is written in, sent as the Content-Language header (`en`, `es`, `fr`, `de`). */
+  language?: string;
   /** A calendar invite; nodemailer adds it as the text/calendar part and as an attachment. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
@@ -30,6 +32,7 @@ function nodemailerMessage(mail: OutgoingMail) {
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
+    ...(mail.language && { headers: { 'Content-Language': mail.language } }),
     ...(mail.calendar && {
       icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.content },
     }),

@@ -15,6 +15,8 @@ export interface ReportedChange {
   actor: 'admin' | 'customer' | 'system';
   channel: string;
   reason: string | null;
+  /** For the office's notice: other work the booking overlaps after the change (the decision's conflicts). */
+  conflicts?: Array<{ kind: 'booking' | 'blocked_event'; startsAt: number; endsAt: number }>;
 }
 
 export interface OutboxPayload {

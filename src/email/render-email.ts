@@ -1,4 +1,5 @@
 import type { Liquid, Template } from 'liquidjs';
+import { DEFAULT_LANGUAGE } from '../i18n/languages.js';
 import { type EmailFacts, templateVariables } from './email-context.js';
 import type { EmailTemplate } from './email-template.js';
 import { htmlEngine, textEngine } from './template-engines.js';
@@ -9,6 +10,18 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+}
+
+/**
+ * The email's language on its HTML root, whatever the template wrote there (an HTML-mode template written
+ * before languages existed says `lang="en"`; one in Spanish must say `es`). A fragment without `<html>` is
+ * left alone: mail clients wrap it in their own page.
+ */
+export function withLanguage(html: string, language: string): string {
+  return html.replace(/<html\b([^>]*)>/i, (_whole, attributes: string) => {
+    const rest = attributes.replace(/\s+lang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i, '');
+    return `<html lang="${language}"${rest}>`;
+  });
 }
 
 export const MAX_SUBJECT_LENGTH = 200;
@@ -65,5 +78,9 @@ export async function renderEmail(template: EmailTemplate, facts: EmailFacts): P
     htmlEngine.render(parsed(htmlEngine, template.html), templateVariables(facts)),
     textEngine.render(parsed(textEngine, template.text), templateVariables(facts)),
   ]);
-  return { subject: cleanSubject(String(subject)), html: String(html), text: tidyText(String(text)) };
+  return {
+    subject: cleanSubject(String(subject)),
+    html: withLanguage(String(html), facts.language ?? DEFAULT_LANGUAGE),
+    text: tidyText(String(text)),
+  };
 }

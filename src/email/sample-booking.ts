@@ -5,9 +5,8 @@ import { type EmailKind, OFFICE_EMAIL_KINDS } from './email-kind.js';
 const SAMPLE_ZONE = 'America/New_York';
 const BOOKING_ID = 'b7e1c2d4-5f60-4a8b-9c3d-2e1f0a9b8c7d';
 
-function localTime(date: Temporal.PlainDate, time: string): number {
-  return date.toZonedDateTime({ timeZone: SAMPLE_ZONE, plainTime: Temporal.PlainTime.from(time) })
-    .epochMilliseconds;
+function localTime(date: Temporal.PlainDate, time: string, zone: string): number {
+  return date.toZonedDateTime({ timeZone: zone, plainTime: Temporal.PlainTime.from(time) }).epochMilliseconds;
 }
 
 /**
@@ -15,16 +14,16 @@ function localTime(date: Temporal.PlainDate, time: string): number {
  * four days after `now`. `kind` makes the change and status fit that email (a cancellation shows a cancelled
  * booking); without it, the booking is a rescheduled one that can still be changed.
  */
-export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
-  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(SAMPLE_ZONE).toPlainDate();
+export function sampleFacts(now: number, kind?: EmailKind, zone = SAMPLE_ZONE): EmailFacts {
+  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(zone).toPlainDate();
   const day = today.add({ days: 4 });
-  const startsAt = localTime(day, '10:00');
+  const startsAt = localTime(day, '10:00', zone);
   const cancelled = kind === 'booking_cancelled';
   const created = kind === 'booking_confirmation' || kind === 'booking_reminder';
   return {
     business: {
       name: 'Bright Clean Co.',
-      timeZone: SAMPLE_ZONE,
+      timeZone: zone,
       notificationEmail: 'office@brightclean.example',
       changeBlockedMessage: 'To change this booking, please call us on (555) 010-4477.',
     },
@@ -39,13 +38,16 @@ export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
     },
     service: { name: 'Standard clean', durationMinutes: 90 },
     staff: { name: 'Jordan Lee' },
-    change: {
-      previousStartsAt: created || cancelled ? null : localTime(day.subtract({ days: 1 }), '14:00'),
-      actor: 'customer',
-      channel: created ? 'portal' : 'email_link',
-      reason: created ? null : cancelled ? 'Away that week' : 'Work meeting moved',
-      type: created ? 'created' : cancelled ? 'cancelled' : 'rescheduled',
-    },
+    ...(kind !== 'email_undeliverable' &&
+      kind !== 'customer_sign_in' && {
+        change: {
+          previousStartsAt: created || cancelled ? null : localTime(day.subtract({ days: 1 }), '14:00', zone),
+          actor: 'customer',
+          channel: created ? 'portal' : 'email_link',
+          reason: created ? null : cancelled ? 'Away that week' : 'Work meeting moved',
+          type: created ? 'created' : cancelled ? 'cancelled' : 'rescheduled',
+        },
+      }),
     links: {
       // The business gets the admin page, never the customer's own link.
       booking:
@@ -72,9 +74,9 @@ export function sampleFacts(now: number, kind?: EmailKind): EmailFacts {
         message: 'Jordan is ill on that day: could you pick another time?',
         respondBy: now + 48 * 3_600_000,
         suggestedTimes: [
-          { startsAt: localTime(day, '13:00'), staffName: 'Jordan Lee' },
-          { startsAt: localTime(day.add({ days: 1 }), '09:30'), staffName: 'Sam Ortiz' },
-          { startsAt: localTime(day.add({ days: 1 }), '11:00'), staffName: 'Jordan Lee' },
+          { startsAt: localTime(day, '13:00', zone), staffName: 'Jordan Lee' },
+          { startsAt: localTime(day.add({ days: 1 }), '09:30', zone), staffName: 'Sam Ortiz' },
+          { startsAt: localTime(day.add({ days: 1 }), '11:00', zone), staffName: 'Jordan Lee' },
         ],
         responseMessage: kind === 'reschedule_request_declined' ? 'I can only do mornings next week.' : null,
       },

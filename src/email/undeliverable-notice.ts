@@ -3,8 +3,8 @@ import { findBookingFacts } from '../bookings/booking-repository.js';
 import { findCustomer } from '../catalog/customer-repository.js';
 import type { Database } from '../db/schema.js';
 import { readSettings } from '../settings/settings-repository.js';
+import { businessFacts, businessLanguage } from './business-facts.js';
 import {
-  businessFacts,
   type ComposeContext,
   type ComposedEmail,
   senderOf,
@@ -51,7 +51,9 @@ export async function composeUndeliverableNotice(
   const failed = failedId === undefined ? undefined : await findOutboxMessage(db, failedId);
   if (!failed) throw new UndeliverableEmail('the email this notice is about no longer exists');
   const shared = context.shared ?? sharedReads(db);
-  const [settings, template] = await Promise.all([shared.settings(), shared.template(message.kind)]);
+  const settings = await shared.settings();
+  const language = businessLanguage(settings);
+  const template = await shared.template(message.kind, language);
   const found = failed.bookingId === null ? undefined : await findBookingFacts(db, failed.bookingId);
   const signInCustomer =
     !found && failed.payload.customerId !== undefined
@@ -63,7 +65,8 @@ export async function composeUndeliverableNotice(
       ? { name: signInCustomer.name, email: signInCustomer.email, timeZone: signInCustomer.timezone }
       : { name: failed.recipient, email: failed.recipient, timeZone: null };
   const facts: EmailFacts = {
-    business: businessFacts(settings),
+    business: businessFacts(settings, publicUrl),
+    language,
     customer,
     ...(found && {
       booking: {
@@ -100,6 +103,7 @@ export async function composeUndeliverableNotice(
       from: senderOf(context, settings),
       to: message.recipient,
       ...rendered,
+      language,
     },
     secrets: [],
   };

@@ -76,6 +76,7 @@ export interface FieldIssue {
   field: string;
   message: string;
   line?: number;
+  column?: number;
 }
 
 export function statusOf(code: ErrorCode): number {
@@ -161,9 +162,17 @@ export function answerFrameworkError(
 
 export function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
   if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-  const errors = error.field
-    ? [{ field: error.field, message: error.message, ...(error.line !== undefined && { line: error.line }) }]
-    : undefined;
+  const errors =
+    error.issues?.map((issue) => ({ ...issue })) ??
+    (error.field
+      ? [
+          {
+            field: error.field,
+            message: error.message,
+            ...(error.line !== undefined && { line: error.line }),
+          },
+        ]
+      : undefined);
   return sendProblem(reply, statusOf(error.code), error.code, error.message, errors, error.extensions);
 }
 

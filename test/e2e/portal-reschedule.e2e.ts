@@ -160,7 +160,7 @@ describe('customer portal: rescheduling from the email link', () => {
       'Booking rescheduled: Standard clean is now on Fri 4 Dec, 14:00 EST',
     ]);
     expect(rescheduled[0]?.text).toContain(
-      'New time: Friday 4 December 2026, 14:00 EST\nWas: Thursday 3 December 2026, 10:00 EST',
+      'When: Friday 4 December 2026, 14:00 EST\nYour time: Friday 4 December 2026, 20:00 CET\nPreviously: Thursday 3 December 2026, 10:00 EST\nReason: Working late on Thursday\n',
     );
 
     const stored = await admin('GET', `/bookings/${id}`);

@@ -28,11 +28,14 @@ export interface TestStore {
   destroy(): Promise<void>;
 }
 
-/** A fresh, migrated, empty database of the given kind, private to the caller. */
-export async function createTestStore(kind: DatabaseKind): Promise<TestStore> {
+/** A fresh, migrated (unless `migrate: false`), empty database of the given kind, private to the caller. */
+export async function createTestStore(
+  kind: DatabaseKind,
+  options: { migrate?: boolean } = {},
+): Promise<TestStore> {
   const location = kind === 'sqlite' ? sqliteLocation() : await createPostgresDatabase();
   const store = await openStore(location);
-  await migrateToLatest(store);
+  if (options.migrate !== false) await migrateToLatest(store);
   const others: Store[] = [];
   return {
     store,

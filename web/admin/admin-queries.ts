@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Language } from '../../src/i18n/languages';
 import { answerOf, dataOf, given } from '../shared/api-client';
 import type { EmailKind, QueryOf } from '../shared/api-types';
 import type { SlotSource } from '../shared/slot-source';
@@ -109,15 +110,36 @@ export const outboxEmailQuery = (id: string) =>
     queryFn: () => dataOf(adminApi.GET('/api/v1/outbox/{id}', { params: { path: { id } } })),
   });
 
-export const templatesQuery = queryOptions({
-  queryKey: ['email-templates', 'list'],
-  queryFn: () => dataOf(adminApi.GET('/api/v1/email-templates')),
-});
-
-export const templateQuery = (kind: EmailKind) =>
+export const templatesQuery = (language?: Language) =>
   queryOptions({
-    queryKey: ['email-templates', 'one', kind],
-    queryFn: () => dataOf(adminApi.GET('/api/v1/email-templates/{kind}', { params: { path: { kind } } })),
+    queryKey: ['email-templates', 'list', language ?? null],
+    queryFn: () =>
+      dataOf(adminApi.GET('/api/v1/email-templates', { params: { query: given({ language }) } })),
+  });
+
+export const templateQuery = (kind: EmailKind, language?: Language) =>
+  queryOptions({
+    queryKey: ['email-templates', 'one', kind, language ?? null],
+    queryFn: () =>
+      dataOf(
+        adminApi.GET('/api/v1/email-templates/{kind}', {
+          params: { path: { kind }, query: given({ language }) },
+        }),
+      ),
+  });
+
+/** The saved template rendered for the business's next booking: what the editor shows first. */
+export const savedPreviewQuery = (kind: EmailKind, language?: Language) =>
+  queryOptions({
+    queryKey: ['email-templates', 'preview', kind, language ?? null, 'saved'],
+    queryFn: () =>
+      dataOf(
+        adminApi.POST('/api/v1/email-templates/{kind}/preview', {
+          params: { path: { kind }, query: given({ language }) },
+          body: null,
+        }),
+      ),
+    staleTime: 10_000,
   });
 
 export const templateVariablesQuery = queryOptions({
