@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queueDueReminders } from '../../src/jobs/queue-due-reminders.js';
 import { openBrowser, screenshot as saveScreenshot } from '../support/browser.js';
 import { type E2eServer, startE2eServer } from '../support/e2e-server.js';
+import { linkIn } from '../support/smtp-sink.js';
 import { TEST_ADMIN } from '../support/test-app.js';
 
 const BUTTON = 'Reschedule or change booking details';
@@ -196,7 +197,9 @@ describe('Settings › Communications › Email Templates, as blocks', () => {
       expect(without.text).not.toContain('reschedule_button');
       const plain = await nextEmail();
       expect(`${plain.html}${plain.text}`).not.toContain(BUTTON);
-      expect(String(plain.html)).not.toContain('/portal/bookings/');
+      // No Reschedule link; the booking itself stays one link away (to look at it, or cancel where allowed).
+      expect(linkIn(plain, BUTTON)).toBeUndefined();
+      expect(linkIn(plain, 'open your booking')).toMatch(/\/portal\/bookings\/[^?]+\?token=/);
 
       await page.getByRole('button', { name: 'Add block' }).click();
       await page
