@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -57,6 +57,29 @@ function bundleBudget(): Plugin {
   };
 }
 
+/**
+ * Writes a brotli (.br, quality 11) and a gzip (.gz, level 9) copy beside every script, style and SVG in the
+ * build's assets: the server sends them as they are (no compression per request) to a browser that accepts them.
+ */
+function precompressedAssets(): Plugin {
+  return {
+    name: 'rebook-precompressed-assets',
+    apply: 'build',
+    writeBundle(options) {
+      const assets = join(options.dir ?? '', 'assets');
+      for (const name of readdirSync(assets)) {
+        if (!/\.(js|css|svg|json)$/.test(name)) continue;
+        const content = readFileSync(join(assets, name));
+        writeFileSync(
+          join(assets, `${name}.br`),
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(join(assets, `${name}.gz`), gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 const app = (name: 'portal' | 'admin') => ({
   consumer: 'client' as const,
   build: {
@@ -74,7 +97,7 @@ const app = (name: 'portal' | 'admin') => ({
 export default defineConfig({
   root: resolve(import.meta.dirname, 'web'),
   base: '/',
-  plugins: [react(), bundleBudget()],
+  plugins: [react(), bundleBudget(), precompressedAssets()],
   environments: { portal: app('portal'), admin: app('admin') },
   builder: {
     async buildApp(builder) {

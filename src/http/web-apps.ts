@@ -20,17 +20,28 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><m
 
 export type WebAppName = 'portal' | 'admin';
 
-/** Serves one single-page app's shell: its index.html, read once. */
-export function webAppShell(name: WebAppName): (reply: FastifyReply) => FastifyReply {
+/**
+ * Serves one single-page app's shell: its index.html, read once; `render` writes what this request's page
+ * is told into it (the portal's language, title and bootstrap).
+ */
+export function webAppShell(
+  name: WebAppName,
+): (reply: FastifyReply, render?: (html: string) => string) => FastifyReply {
   const file = join(WEB_BUILD, name, 'index.html');
   const html = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  return (reply) =>
+  return (reply, render) =>
     html === undefined
       ? reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT)
-      : reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      : reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(render ? render(html) : html);
 }
 
-/** The built scripts and styles (content-hashed names, so cached for good), and the admin app's pages. */
+/**
+ * The built scripts and styles (content-hashed names, so cached for good; the build writes each in brotli and
+ * gzip beside it, served as the request accepts), and the admin app's pages.
+ */
 export async function registerWebApps(app: App): Promise<void> {
   const assets = join(WEB_BUILD, 'assets');
   if (existsSync(assets)) {
@@ -41,6 +52,7 @@ export async function registerWebApps(app: App): Promise<void> {
       maxAge: '365d',
       index: false,
       wildcard: true,
+      preCompressed: true,
     });
   }
   const adminShell = webAppShell('admin');

@@ -54,6 +54,15 @@ async function anyBookingSession(
   return undefined;
 }
 
+/** Who may see this booking's page from this browser: its link's cookie, or the signed-in customer. */
+export async function bookingPageAccess(
+  request: FastifyRequest,
+  context: AppContext,
+  bookingId: string,
+): Promise<PortalAccess | undefined> {
+  return (await bookingSession(request, context, bookingId)) ?? (await customerSession(request, context));
+}
+
 type Scope = 'signed-in' | 'booking' | 'any';
 
 /**
@@ -68,7 +77,7 @@ export function requirePortalAccess(context: AppContext, scope: Scope) {
       scope === 'signed-in'
         ? await customerSession(request, context)
         : scope === 'booking' && bookingId
-          ? ((await bookingSession(request, context, bookingId)) ?? (await customerSession(request, context)))
+          ? await bookingPageAccess(request, context, bookingId)
           : ((await customerSession(request, context)) ?? (await anyBookingSession(request, context)));
     if (!access) {
       return sendProblem(reply, 401, 'unauthorized', 'sign in with your email address to see your bookings');

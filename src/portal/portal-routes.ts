@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isSameOriginWrite } from '../auth/admin-guard.js';
 import type { ChangeOutcome } from '../bookings/booking-change.js';
@@ -25,6 +26,7 @@ import { limitPerClient } from '../http/client-rate-limit.js';
 import { sendProblem } from '../http/error-handler.js';
 import { webAppShell } from '../http/web-apps.js';
 import { PORTAL_SIGN_IN_PER_CLIENT } from '../limits/rate-limits.js';
+import { portalFirstPaint, withFirstPaint } from './first-paint.js';
 import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
 import {
@@ -106,7 +108,13 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   const { store, clock, publicUrl } = context;
   const db = store.db;
   const secure = publicUrl.startsWith('https:');
-  const shell = webAppShell('portal');
+  const html = webAppShell('portal');
+  // Each page's HTML already shows the business's name, and a booking's page its service, date and time
+  // (first-paint.ts), before any script runs.
+  const shell = async (request: FastifyRequest, reply: FastifyReply, bookingId?: string) => {
+    const page = await portalFirstPaint(request, context, bookingId);
+    return html(reply, (index) => withFirstPaint(index, page.settings, page.root, page.title));
+  };
   const cookieOptions = (expiresAt: number) => ({
     path: '/',
     httpOnly: true,
@@ -136,7 +144,7 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     },
     async (request, reply) => {
       const { token, startsAt } = request.query;
-      if (token === undefined) return shell(reply);
+      if (token === undefined) return shell(request, reply, request.params.id);
       const link = { bookingId: request.params.id, token, client: request.ip };
       const granted = valueOrThrow(await openBookingLink(db, link, clock.now()));
       if (!granted) return reply.redirect('/portal/sign-in?link=expired', 303);
@@ -159,8 +167,8 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
       return reply.redirect('/portal', 303);
     },
   );
-  app.get('/portal', { schema: { hide: true } }, (_request, reply) => shell(reply));
-  app.get('/portal/*', { schema: { hide: true } }, (_request, reply) => shell(reply));
+  app.get('/portal', { schema: { hide: true } }, (request, reply) => shell(request, reply));
+  app.get('/portal/*', { schema: { hide: true } }, (request, reply) => shell(request, reply));
 
   const tags = ['portal'];
   app.post(
