@@ -3,11 +3,15 @@ import {
   calendarDateOf,
   formatCalendarDate,
   formatCalendarDateWithoutYear,
+  formatClock,
+  formatDate,
   formatDateTime,
   formatDuration,
   formatHourMark,
   formatNumericDate,
+  formatShortDate,
   formatShortDateTimeWithZone,
+  formatTimeRange,
   formatWallClock,
   numericDatePattern,
   parseNumericDate,
@@ -65,6 +69,37 @@ describe('formatDateTime', () => {
 
   it('throws for a zone that does not exist', () => {
     expect(() => formatDateTime(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('the business locale (settings.locale)', () => {
+  // The contract's examples: Friday 4 December 2026, 17:30 in New York.
+  const friday = Date.UTC(2026, 11, 4, 22, 30);
+  const zone = 'America/New_York';
+
+  it.each([
+    ['en-US', 'Friday, December 4, 2026', '5:30 PM', 'Fri, Dec 4'],
+    ['en-GB', 'Friday 4 December 2026', '17:30', 'Fri 4 Dec'],
+    ['de-DE', 'Freitag, 4. Dezember 2026', '17:30', 'Fr., 4. Dez.'],
+    ['fr-FR', 'vendredi 4 décembre 2026', '17:30', 'ven. 4 déc.'],
+    ['es-ES', 'viernes, 4 de diciembre de 2026', '17:30', 'vie, 4 dic'],
+  ])('%s writes the date %s and the time %s', (locale, date, time, short) => {
+    expect(formatDate(friday, zone, locale)).toBe(date);
+    expect(formatClock(friday, zone, locale)).toBe(time);
+    expect(formatShortDate(friday, zone, locale)).toBe(short);
+    expect(formatCalendarDate('2026-12-04', locale)).toBe(date);
+    expect(formatTimeRange(friday, friday + 90 * 60_000, zone, locale)).toBe(
+      `${time} – ${formatClock(friday + 90 * 60_000, zone, locale)} EST`,
+    );
+  });
+
+  it('writes "AM" and "PM" after a plain space, whatever the ICU version does', () => {
+    for (const at of [friday, Date.UTC(2026, 11, 4, 14, 5)]) {
+      const clock = formatClock(at, zone, 'en-US');
+      expect(clock).toMatch(/^\d{1,2}:\d{2} [AP]M$/);
+      expect(clock).not.toContain('\u202f');
+    }
+    expect(formatClock(Date.UTC(2026, 11, 4, 14, 5), zone, 'en-US')).toBe('9:05 AM');
   });
 });
 

@@ -104,9 +104,14 @@ export function formatShortDate(instant: InstantLike, timeZone: string, locale =
   return `${get('weekday')} ${get('day')} ${get('month')}`;
 }
 
+// ICU 72 to 77 put a narrow no-break space before "AM"/"PM" ("5:30\u202fPM"), older and newer ICU a plain one:
+// one wording whatever the Node or browser version, and the one people type and search for.
+const NARROW_SPACE = /\u202f/g;
+
 /** "10:00" (en-GB, de-DE), "10:00 AM" (en-US). */
 export function formatClock(instant: InstantLike, timeZone: string, locale = DEFAULT_LOCALE): string {
-  if (!isDefault(locale)) return formatter(locale, timeZone, CLOCK).format(epochMs(instant));
+  if (!isDefault(locale))
+    return formatter(locale, timeZone, CLOCK).format(epochMs(instant)).replace(NARROW_SPACE, ' ');
   const get = parts(instant, timeZone, locale, CLOCK_24);
   return `${get('hour')}:${get('minute')}`;
 }
