@@ -115,12 +115,14 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
     const page = await portalFirstPaint(request, context, bookingId);
     return html(reply, (index) => withFirstPaint(index, page.settings, page.root, page.title));
   };
+  // Max-Age, not Expires: a browser counts it from when the cookie arrives, so a customer's wrong clock (or a
+  // test's browser beside a server on a test clock) neither drops a live session nor keeps a dead one.
   const cookieOptions = (expiresAt: number) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
     secure,
-    expires: new Date(expiresAt),
+    maxAge: Math.max(0, Math.floor((expiresAt - clock.now()) / 1000)),
   });
   const view = async (bookingId: string, customerId: string) =>
     valueOrThrow(await portalBookingView(db, bookingId, customerId, clock.now()));
