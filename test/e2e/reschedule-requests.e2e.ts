@@ -137,7 +137,15 @@ describe('the office asks, the customer picks: from the request email on a phone
     await page.getByRole('button', { name: 'Ask customers to reschedule' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ask customers to reschedule' });
     expect(await dialog.getByLabel('Staff member').inputValue()).toBe(first.staffId);
-    expect(await dialog.getByLabel('From').inputValue()).toBe('2026-12-04');
+    // The dialog's days and times are written as the business's locale (en-US) writes them, like every admin field.
+    expect(await dialog.getByLabel('From').inputValue()).toBe('12/04/2026');
+    expect(await dialog.getByLabel('At').inputValue()).toBe('12:00 PM');
+    // A day that names no date is refused on its field, with an example, before anything is sent.
+    await dialog.getByLabel('To (included)').fill('');
+    await dialog.getByRole('button', { name: 'Ask customers to reschedule' }).click();
+    await dialog.getByText('Enter a date, e.g. 12/04/2026').waitFor();
+    expect(await page.locator('a.calendar-booking.booking-asked').count()).toBe(0);
+    await dialog.getByLabel('To (included)').fill('12/04/2026');
     await dialog.getByRole('button', { name: 'Ask customers to reschedule' }).click();
     await page.getByText('2 customers asked to pick a new time.').waitFor();
     await expect.poll(() => page.locator('a.calendar-booking.booking-asked').count()).toBe(2);

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { formatNumericDate } from '../../src/shared/business-time';
 import { addDays, instantAt } from '../../src/shared/calendar-dates';
 import { dataOf } from '../shared/api-client';
 import { adminApi, problemMessage } from './admin-api';
 import { useBusiness } from './business-context';
+import { DateInput, TimeInput } from './locale-inputs';
 import { DialogButtons, Field, Modal, Notice, OptionalTextField } from './ui';
 
 type Answer = Awaited<ReturnType<typeof askOne>>;
@@ -38,24 +40,10 @@ function MessageAndRespondBy({
       />
       <div className="field-row">
         <Field label="Answer by (optional)" hint="Without it: 48 hours, never after the appointment starts.">
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              value={respondDate}
-              onChange={(e) => onRespondDate(e.target.value)}
-            />
-          )}
+          {(props) => <DateInput {...props} value={respondDate} onChange={onRespondDate} />}
         </Field>
         <Field label="At">
-          {(props) => (
-            <input
-              {...props}
-              type="time"
-              value={respondTime}
-              onChange={(e) => onRespondTime(e.target.value)}
-            />
-          )}
+          {(props) => <TimeInput {...props} value={respondTime} onChange={onRespondTime} />}
         </Field>
       </div>
     </>
@@ -203,9 +191,13 @@ export function AskCustomersDialog({
       onAsked(answer);
     },
   });
+  // A date field whose text names no date holds "": say so on the field instead of sending nothing.
+  const [checked, setChecked] = useState(false);
+  const missingDate = `Enter a date, e.g. ${formatNumericDate(initialDate, settings.locale)}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    ask.mutate();
+    setChecked(true);
+    if (from && to) ask.mutate();
   };
   return (
     <Modal
@@ -239,13 +231,11 @@ export function AskCustomersDialog({
           )}
         </Field>
         <div className="field-row">
-          <Field label="From">
-            {(props) => (
-              <input {...props} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            )}
+          <Field label="From" error={checked && !from ? missingDate : undefined}>
+            {(props) => <DateInput {...props} value={from} onChange={setFrom} />}
           </Field>
-          <Field label="To (included)">
-            {(props) => <input {...props} type="date" value={to} onChange={(e) => setTo(e.target.value)} />}
+          <Field label="To (included)" error={checked && !to ? missingDate : undefined}>
+            {(props) => <DateInput {...props} value={to} onChange={setTo} />}
           </Field>
         </div>
         <MessageAndRespondBy
