@@ -99,6 +99,12 @@ describe('every error answer is problem+json and echoes nothing', () => {
     expectProblem(await send('POST', `/${MARKER}`, { body: MARKER }), 404, 'not_found');
   });
 
+  it('404: a built asset that is not there (an old page after a deploy), not 405 to the method it allows', async () => {
+    const answer = await send('GET', `/assets/${MARKER}.js`);
+    expectProblem(answer, 404, 'not_found');
+    expect(answer.headers.allow).toBeUndefined();
+  });
+
   it('405: a known path with a method it does not take, naming the ones it does', async () => {
     const answer = await send('PUT', '/api/v1/bookings', { headers: auth, body: MARKER });
     expectProblem(answer, 405, 'method_not_allowed');

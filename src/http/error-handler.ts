@@ -238,7 +238,10 @@ export function installErrorHandler(app: FastifyInstance, metrics: Pick<Metrics,
   const routes = knownRoutes(app);
   app.setNotFoundHandler((request, reply) => {
     const allowed = routes.methodsAt(request.url.split('?')[0] ?? '/');
-    if (allowed.length > 0) return sendProtocolProblem(reply.header('allow', allowed.join(', ')), 405);
+    // A route that takes this method and found nothing (a static file that is not there, e.g. an old asset
+    // after a deploy) is a 404, not "use GET" to a GET.
+    if (allowed.length > 0 && !allowed.includes(request.method))
+      return sendProtocolProblem(reply.header('allow', allowed.join(', ')), 405);
     return sendProblem(reply, 404, 'not_found', 'there is no such endpoint');
   });
 }
