@@ -249,4 +249,41 @@ describe('Bookings › Booking Details', () => {
       .getByRole('link', { name: 'Booking Confirmation' })
       .waitFor();
   });
+
+  test('a move to another staff member says from whom to whom in the history', async () => {
+    // Bob, booked with Tom, moves himself to Maya from his confirmation's link (customers may change staff).
+    const bobsId = page.url().split('/').at(-1) as string;
+    const staff = (await (await server.api('GET', '/staff')).json()) as { id: string; name: string }[];
+    const maya = staff.find((member) => member.name === 'Maya');
+    const allowed = await server.api('PATCH', '/settings', { customerPortal: { allowStaffChange: true } });
+    expect(allowed.status).toBe(200);
+    await server.deliverMail();
+    const mail = server.sink.messages.find(
+      (message) => message.subject?.startsWith('Your booking is confirmed') && message.text?.includes(bobsId),
+    );
+    const link = new RegExp(`(http://127\\.0\\.0\\.1:\\d+/portal/bookings/${bobsId}\\?token=[^\\s"<]+)`).exec(
+      mail?.text ?? '',
+    )?.[1];
+    const opened = await fetch(link as string, { redirect: 'manual' });
+    const cookie = opened.headers
+      .getSetCookie()
+      .map((each) => each.split(';')[0])
+      .join('; ');
+    const moved = await fetch(`${server.baseUrl}/api/v1/portal/bookings/${bobsId}/reschedule`, {
+      method: 'POST',
+      headers: { cookie, origin: server.baseUrl, 'content-type': 'application/json' },
+      body: JSON.stringify({ startsAt: '2026-12-14T18:00:00Z', staffId: maya?.id }),
+    });
+    expect(moved.status, await moved.text()).toBe(200);
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'History' })
+      .getByText(
+        'Rescheduled by customer via email link: Mon 14 Dec 11:30 → Mon 14 Dec 13:00, from Tom to Maya',
+        {
+          exact: true,
+        },
+      )
+      .waitFor();
+  });
 });

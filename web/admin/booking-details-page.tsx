@@ -244,7 +244,7 @@ export function BookingDetailsPage({ id }: { id: string }) {
             {[...booking.history].reverse().map((entry, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the history only grows at the end, so positions are stable
               <li key={`${booking.history.length - index}`} className={`history-${entry.type}`}>
-                <p>{describeHistoryEntry(entry, timeZone, locale)}</p>
+                <p>{describeHistoryEntry(entry, timeZone, locale, staffName)}</p>
                 <p className="hint">
                   <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone, locale)}</time>
                 </p>
