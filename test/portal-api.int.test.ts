@@ -529,7 +529,13 @@ describeEachDatabase('customer portal API', (kind) => {
       const id = await h.book(ny('2026-12-10', '10:00'));
       const view = (await alice.api('GET', `/bookings/${id}`)).json();
       expect(view.actions).toEqual(ALL_ALLOWED);
-      expect(view.policy).toEqual({ minimumNoticeMinutes: 1440, changeBlockedMessage: OWN_WORDS });
+      expect(view.policy).toEqual({
+        minimumNoticeMinutes: 1440,
+        maxReschedulesPerBooking: null,
+        bookingWindowDays: 90,
+        changeBlockedMessage: OWN_WORDS,
+        contactPhone: null,
+      });
       expect(await actionsOf(await h.byLink(id), id)).toEqual(ALL_ALLOWED);
     });
 

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/languages.js';
 import type { RescheduleRequest } from './reschedule-request-repository.js';
 
 /** The booking as the product speaks of it; instants are epoch milliseconds. */
@@ -80,7 +81,7 @@ export interface BookingFacts {
   history: HistoryEntry[];
   serviceName: string | null;
   staffName: string | null;
-  customer: { name: string; email: string; timezone: string | null };
+  customer: { name: string; email: string; timezone: string | null; language: Language | null };
 }
 
 export interface BookingDetails extends Booking {

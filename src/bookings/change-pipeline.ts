@@ -75,7 +75,7 @@ function outcomeOf(context: ChangeContext, decision: ChangeDecision): ChangeOutc
     rescheduleRequest: null,
     serviceName: context.service?.name ?? null,
     staffName: staff?.name ?? null,
-    customer: context.customer ?? { name: '', email: '', timezone: null },
+    customer: context.customer ?? { name: '', email: '', timezone: null, language: null },
     settings: context.settings,
     now: context.now,
   };

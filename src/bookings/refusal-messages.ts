@@ -1,13 +1,10 @@
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages.js';
+import { refusalWordsIn } from '../i18n/messages.js';
+import { changeRefusalWords, type RefusalFacts, slotRefusalWords } from '../i18n/refusal-words.js';
 import type { SlotRefusal } from '../scheduling/availability.js';
 import type { BookingStatus } from '../scheduling/booking-rules.js';
 import type { ChangeRefusal } from '../scheduling/change-policy.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
-import { formatDuration } from '../shared/business-time.js';
-
-function withBusinessWords(sentence: string, settings: BusinessSettings): string {
-  const own = settings.customerPortal.changeBlockedMessage.trim();
-  return own ? `${sentence} ${own}` : sentence;
-}
 
 export interface RefusedBooking {
   status: BookingStatus;
@@ -33,47 +30,35 @@ export function serviceUnavailableMessage(service: { name: string }): string {
   return `${service.name} cannot be booked at the moment.`;
 }
 
-export const SLOT_TAKEN_MESSAGE = 'Sorry, that time has just been taken. Please choose another.';
+export const SLOT_TAKEN_MESSAGE = refusalWordsIn(DEFAULT_LANGUAGE)('slot_unavailable');
 
-/** Why a customer cannot change this booking, in plain words, ending with the business's own advice. */
+/** The facts a refusal's wording needs, from the business's settings and the booking. */
+const refusalFacts = (settings: BusinessSettings, booking: RefusedBooking): RefusalFacts => ({
+  status: booking.status,
+  minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
+  maxReschedulesPerBooking: settings.customerPortal.maxReschedulesPerBooking,
+  bookingWindowDays: settings.bookingWindowDays,
+  changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
+});
+
+/**
+ * Why a customer cannot change this booking, in plain words (the `refusals` catalogue, in the customer's
+ * language), ending with the business's own advice.
+ */
 export function changeRefusalMessage(
   code: ChangeRefusal,
   settings: BusinessSettings,
   booking: RefusedBooking,
+  language: Language = DEFAULT_LANGUAGE,
 ): string {
-  const portal = settings.customerPortal;
-  switch (code) {
-    case 'reschedule_disabled':
-      return withBusinessWords('This booking cannot be rescheduled online.', settings);
-    case 'cancel_disabled':
-      return withBusinessWords('This booking cannot be cancelled online.', settings);
-    case 'minimum_notice':
-      return withBusinessWords(
-        `Changes can be made up to ${formatDuration(portal.minimumNoticeMinutes)} before your appointment.`,
-        settings,
-      );
-    case 'reschedule_limit_reached':
-      return withBusinessWords(
-        `This booking has already been rescheduled online ${portal.maxReschedulesPerBooking === 1 ? 'once' : `${portal.maxReschedulesPerBooking} times`}, the most we allow.`,
-        settings,
-      );
-    case 'booking_not_active':
-      if (booking.status === 'cancelled') return 'This booking was cancelled.';
-      if (booking.status === 'completed') return 'This appointment has taken place.';
-      return withBusinessWords('This appointment has already started.', settings);
-  }
+  return changeRefusalWords(refusalWordsIn(language), code, refusalFacts(settings, booking));
 }
 
 /** Why a chosen time cannot be booked. */
-export function slotRefusalMessage(code: SlotRefusal, settings: BusinessSettings): string {
-  switch (code) {
-    case 'minimum_notice':
-      return `Please choose a time at least ${formatDuration(settings.customerPortal.minimumNoticeMinutes)} from now.`;
-    case 'outside_booking_window':
-      return `Please choose a time within the next ${formatDuration(settings.bookingWindowDays * 24 * 60)}.`;
-    case 'outside_working_hours':
-      return 'That time is not one we offer. Please choose one of the times shown.';
-    case 'slot_unavailable':
-      return SLOT_TAKEN_MESSAGE;
-  }
+export function slotRefusalMessage(
+  code: SlotRefusal,
+  settings: BusinessSettings,
+  language: Language = DEFAULT_LANGUAGE,
+): string {
+  return slotRefusalWords(refusalWordsIn(language), code, refusalFacts(settings, { status: 'confirmed' }));
 }

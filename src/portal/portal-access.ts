@@ -63,6 +63,20 @@ export async function bookingPageAccess(
   return (await bookingSession(request, context, bookingId)) ?? (await customerSession(request, context));
 }
 
+/** Who this browser is to the portal: its customer session and the booking links it holds, each checked. */
+export async function portalVisitor(
+  request: FastifyRequest,
+  context: AppContext,
+): Promise<{ signedIn: PortalAccess | undefined; links: PortalAccess[] }> {
+  const links: PortalAccess[] = [];
+  for (const name of Object.keys(request.cookies)) {
+    if (!name.startsWith(BOOKING_COOKIE_PREFIX)) continue;
+    const access = await bookingSession(request, context, name.slice(BOOKING_COOKIE_PREFIX.length));
+    if (access) links.push(access);
+  }
+  return { signedIn: await customerSession(request, context), links };
+}
+
 type Scope = 'signed-in' | 'booking' | 'any';
 
 /**

@@ -11,6 +11,7 @@ import { listStaff } from '../catalog/staff.js';
 import type { Database } from '../db/schema.js';
 import { notFound, ok, type Result } from '../domain-error.js';
 import { idField, instantOut, toIso } from '../field-schemas.js';
+import { customerLanguage, type Language } from '../i18n/languages.js';
 import { bookingReference, customerRescheduleCount } from '../scheduling/booking-rules.js';
 import {
   type ChangeDecision,
@@ -71,8 +72,17 @@ export const portalBookingSchema = bookingSchema.omit({ customerId: true }).exte
       resolvedAt: instantOut.nullable(),
     })
     .nullable(),
-  /** Minimum notice and the business's own words, for the page to explain its rules before anyone asks. */
-  policy: z.object({ minimumNoticeMinutes: z.number().int(), changeBlockedMessage: z.string() }),
+  /**
+   * The business's rules and its own words, for the page to explain them before anyone asks and to word a
+   * refused change (refusals catalogue) in the page's language; the phone for "call us".
+   */
+  policy: z.object({
+    minimumNoticeMinutes: z.number().int(),
+    maxReschedulesPerBooking: z.number().int().nullable(),
+    bookingWindowDays: z.number().int(),
+    changeBlockedMessage: z.string(),
+    contactPhone: z.string().nullable(),
+  }),
 });
 export type PortalBooking = z.infer<typeof portalBookingSchema>;
 
@@ -82,13 +92,18 @@ export const portalBookingSummarySchema = bookingSchema.omit({ customerId: true 
   staffName: z.string(),
 });
 
-function actionView(decision: ChangeDecision, settings: BusinessSettings, booking: Booking) {
+function actionView(
+  decision: ChangeDecision,
+  settings: BusinessSettings,
+  booking: Booking,
+  language: Language,
+) {
   return decision.allowed
     ? { allowed: true }
     : {
         allowed: false,
         code: decision.code,
-        message: changeRefusalMessage(decision.code, settings, booking),
+        message: changeRefusalMessage(decision.code, settings, booking, language),
       };
 }
 
@@ -121,6 +136,8 @@ export function portalBookingViewOf(
   everyone: ReadonlyArray<{ id: string; name: string; serviceIds: readonly string[] }> = [],
 ): PortalBooking {
   const { booking, history } = facts;
+  // Refusals in the customer's words: their own language, else the business's.
+  const language = customerLanguage(facts.customer.language, settings.locale);
   const changeable = {
     ...booking,
     customerReschedules: customerRescheduleCount(history),
@@ -152,13 +169,22 @@ export function portalBookingViewOf(
         customerMayReschedule(changeable, settings.customerPortal, now),
         settings,
         booking,
+        language,
       ),
-      cancel: actionView(customerMayCancel(changeable, settings.customerPortal, now), settings, booking),
+      cancel: actionView(
+        customerMayCancel(changeable, settings.customerPortal, now),
+        settings,
+        booking,
+        language,
+      ),
       scheduleNew: { allowed: true },
     },
     policy: {
       minimumNoticeMinutes: settings.customerPortal.minimumNoticeMinutes,
+      maxReschedulesPerBooking: settings.customerPortal.maxReschedulesPerBooking,
+      bookingWindowDays: settings.bookingWindowDays,
       changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
+      contactPhone: settings.contactPhone,
     },
     staffChoices: staffChoicesOf(facts, settings, pending?.request ?? null, everyone),
     rescheduleRequest: pending && requestView(pending.request, pending.staff),

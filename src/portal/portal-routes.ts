@@ -37,6 +37,7 @@ import {
   portalBookingViewOf,
 } from './portal-booking-view.js';
 import { CUSTOMER_COOKIE, closePortalSession } from './portal-session-repository.js';
+import { portalBootstrap, portalPageTitle, renderPortalShell } from './portal-shell.js';
 import { requestSignIn } from './request-sign-in.js';
 
 const PORTAL = `${API_PREFIX}/portal`;
@@ -110,10 +111,18 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   const secure = publicUrl.startsWith('https:');
   const html = webAppShell('portal');
   // Each page's HTML already shows the business's name, and a booking's page its service, date and time
-  // (first-paint.ts), before any script runs.
+  // (first-paint.ts), before any script runs; and it carries its language, title and what this browser may
+  // read (portal-shell.ts).
   const shell = async (request: FastifyRequest, reply: FastifyReply, bookingId?: string) => {
-    const page = await portalFirstPaint(request, context, bookingId);
-    return html(reply, (index) => withFirstPaint(index, page.settings, page.root, page.title));
+    const [page, bootstrap] = await Promise.all([
+      portalFirstPaint(request, context, bookingId),
+      portalBootstrap(request, context, bookingId),
+    ]);
+    const [path = '', query = ''] = request.url.split('?');
+    const title = portalPageTitle(path, query, bootstrap);
+    return html(reply, (index) =>
+      renderPortalShell(withFirstPaint(index, page.settings, page.root, null), bootstrap, title),
+    );
   };
   // Max-Age, not Expires: a browser counts it from when the cookie arrives, so a customer's wrong clock (or a
   // test's browser beside a server on a test clock) neither drops a live session nor keeps a dead one.

@@ -10,6 +10,14 @@ const ALICE = 'alice@example.com';
 const OFFICE = 'office@test-cleaning.example';
 const RESCHEDULE_LINK = 'Reschedule or change booking details';
 const nineToFive = [{ start: '09:00', end: '17:00' }];
+/**
+ * A time as the dialog lists it for Alice, who lives in Paris (six hours ahead of New York in December):
+ * the business's clock, then hers (issue 10: the dialog shows each time in both zones).
+ */
+const bothClocks = (newYork: string) =>
+  `${newYork} EST${String(Number(newYork.slice(0, 2)) + 6).padStart(2, '0')}${newYork.slice(2)} CET`;
+/** The slot's accessible name: "14:00 EST (20:00 CET)". */
+const slotName = (newYork: string) => bothClocks(newYork).replace(' EST', ' EST (').concat(')');
 
 describe('customer portal: rescheduling from the email link', () => {
   let server: E2eServer;
@@ -50,6 +58,7 @@ describe('customer portal: rescheduling from the email link', () => {
     page = browser.page;
     await admin('PATCH', '/settings', {
       businessName: 'Test Cleaning',
+      locale: 'en-GB',
       timezone: 'America/New_York',
       slotIntervalMinutes: 30,
       notificationEmail: OFFICE,
@@ -109,29 +118,35 @@ describe('customer portal: rescheduling from the email link', () => {
     ).toBe(true);
     await dialog.getByRole('button', { name: 'Friday 4 December 2026' }).click();
     await dialog.getByRole('heading', { name: 'Friday 4 December' }).waitFor();
-    expect(await dialog.locator('.time-slot').allTextContents()).toEqual([
-      '09:00',
-      '09:30',
-      '10:00',
-      '10:30',
-      '11:00',
-      '11:30',
-      '12:00',
-      '12:30',
-      '13:00',
-      '13:30',
-      '14:00',
-      '14:30',
-      '15:00',
-      '15:30',
-      '16:00',
-    ]);
+    expect(await dialog.locator('.time-slot').allTextContents()).toEqual(
+      [
+        '09:00',
+        '09:30',
+        '10:00',
+        '10:30',
+        '11:00',
+        '11:30',
+        '12:00',
+        '12:30',
+        '13:00',
+        '13:30',
+        '14:00',
+        '14:30',
+        '15:00',
+        '15:30',
+        '16:00',
+      ].map(bothClocks),
+    );
     await screenshot(page, 'portal-reschedule-dialog-times-360');
-    await dialog.getByRole('button', { name: '14:00', exact: true }).click();
+    await dialog.getByRole('button', { name: slotName('14:00'), exact: true }).click();
 
     await dialog.getByRole('heading', { name: 'Check your new time' }).waitFor();
-    expect(await dialog.locator('.change-old').textContent()).toBe('Thursday 3 December 2026 at 10:00 EST');
-    expect(await dialog.locator('.change-new').textContent()).toBe('Friday 4 December 2026 at 14:00 EST');
+    expect(await dialog.locator('.change-old').textContent()).toBe(
+      'Thursday 3 December 2026 at 10:00 EST (Your time: Thursday 3 December 2026, 16:00 CET)',
+    );
+    expect(await dialog.locator('.change-new').textContent()).toBe(
+      'Friday 4 December 2026 at 14:00 EST (Your time: Friday 4 December 2026, 20:00 CET)',
+    );
     await dialog.getByLabel('Reason for the change (optional)').fill('Working late on Thursday');
     await screenshot(page, 'portal-reschedule-dialog-confirm-360');
     await dialog.getByRole('button', { name: 'Confirm reschedule' }).click();
@@ -182,7 +197,7 @@ describe('customer portal: rescheduling from the email link', () => {
     await page.getByRole('button', { name: 'Reschedule', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Reschedule booking' });
     await dialog.getByRole('button', { name: 'Tuesday 8 December 2026' }).click();
-    await dialog.getByRole('button', { name: '13:00', exact: true }).click();
+    await dialog.getByRole('button', { name: slotName('13:00'), exact: true }).click();
     await dialog.getByRole('heading', { name: 'Check your new time' }).waitFor();
     // Someone else takes Tuesday 13:00 while Alice is reading the summary.
     await admin('POST', '/bookings', { ...ids, startsAt: '2026-12-08T18:00:00Z' }, 201);
@@ -193,22 +208,26 @@ describe('customer portal: rescheduling from the email link', () => {
       'Please choose another timeSorry, that time has just been taken. Please choose another.',
     );
     await dialog.getByRole('heading', { name: 'Tuesday 8 December' }).waitFor();
-    await expect.poll(() => dialog.locator('.time-slot').allTextContents()).not.toContain('13:00');
+    await expect
+      .poll(() => dialog.locator('.time-slot').allTextContents())
+      .not.toContain(bothClocks('13:00'));
     // An hour from 12:30 or 13:30 would run into the new 13:00 booking, so those went too.
-    expect(await dialog.locator('.time-slot').allTextContents()).toEqual([
-      '09:00',
-      '09:30',
-      '10:00',
-      '10:30',
-      '11:00',
-      '11:30',
-      '12:00',
-      '14:00',
-      '14:30',
-      '15:00',
-      '15:30',
-      '16:00',
-    ]);
+    expect(await dialog.locator('.time-slot').allTextContents()).toEqual(
+      [
+        '09:00',
+        '09:30',
+        '10:00',
+        '10:30',
+        '11:00',
+        '11:30',
+        '12:00',
+        '14:00',
+        '14:30',
+        '15:00',
+        '15:30',
+        '16:00',
+      ].map(bothClocks),
+    );
     await screenshot(page, 'portal-reschedule-slot-taken-360');
     expect((await admin('GET', `/bookings/${id}`)).startsAt).toBe('2026-12-07T15:00:00.000Z');
     await page.keyboard.press('Escape');

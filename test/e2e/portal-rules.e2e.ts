@@ -60,6 +60,7 @@ describe('customer portal: what the business allows', () => {
     page = browser.page;
     await admin('PATCH', '/settings', {
       businessName: 'Test Cleaning',
+      locale: 'en-GB',
       timezone: 'America/New_York',
       slotIntervalMinutes: 30,
       notificationEmail: 'office@test-cleaning.example',
@@ -98,9 +99,10 @@ describe('customer portal: what the business allows', () => {
     expect(confirmation.text).not.toContain(RESCHEDULE_LINK);
     await open(linkIn(confirmation, OPEN_LINK), id);
 
-    const explanation = page.locator('.notice').filter({ hasText: 'Changes online are not available' });
+    // With Cancel booking still there, only rescheduling is said to be unavailable (issue 10).
+    const explanation = page.locator('.notice').filter({ hasText: 'Rescheduling online is not available' });
     expect(await explanation.textContent()).toBe(
-      `Changes online are not availableThis booking cannot be rescheduled online. ${BLOCKED}`,
+      `Rescheduling online is not availableThis booking cannot be rescheduled online. ${BLOCKED}`,
     );
     expect(await buttonCount('Reschedule')).toBe(0);
     expect(await buttonCount('Cancel booking')).toBe(1);
@@ -200,6 +202,8 @@ describe('customer portal: what the business allows', () => {
     expect(
       await page.getByRole('status').filter({ hasText: 'Your booking has been cancelled' }).textContent(),
     ).toBe('Your booking has been cancelledA cancellation email is on its way.');
+    // One message about it: the banner, not a second "This booking was cancelled" stacked below (issue 10).
+    expect(await page.locator('.notice').count()).toBe(1);
     expect(await page.locator('.badge').textContent()).toBe('Cancelled');
     expect(await buttonCount('Reschedule')).toBe(0);
     expect(await buttonCount('Cancel booking')).toBe(0);

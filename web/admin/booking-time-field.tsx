@@ -73,7 +73,6 @@ export function BookingTimeField({
           }
           onDayChange={(day) => onChange({ ...choice, day, slot: null })}
           picking="field"
-          audience="office"
           anyDay={choice.allowConflict}
           describeError={problemMessage}
         />

@@ -1,22 +1,30 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { formatDate, formatDuration, formatShortDate, formatTimeRange } from '../../src/shared/business-time';
+import { formatDate, formatTimeRange } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
 import { BookingActions } from './booking-actions';
 import { BookingHistory } from './booking-history';
-import { customerTimeOf, formatWhen, STATUS_LABEL } from './booking-words';
-import { CancelDialog } from './cancel-dialog';
+import { customerTimeOf } from './booking-words';
+import { usePortalSite } from './bootstrap';
 import { errorMessage } from './error-words';
 import { MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { bookingQuery } from './portal-queries';
+import { usePortalWords } from './portal-words';
 import { REQUEST_WORDS } from './request-words';
-import { RescheduleDialog } from './reschedule-dialog';
 import { RescheduleRequestBanner } from './reschedule-request-banner';
-import { MessagePage, Notice, PageLoadError, Skeleton } from './ui-parts';
+import { CallUs, MessagePage, Notice, PageLoadError, Skeleton, usePageTitle } from './ui-parts';
 
-type Banner = { tone: 'success' | 'info' | 'error'; title: string; text: string };
+// The dialogs come after the page: a customer on a slow phone first needs to see the booking. They are fetched
+// as soon as the page is up, so a tap on Reschedule rarely waits.
+const loadRescheduleDialog = () => import('./reschedule-dialog');
+const loadCancelDialog = () => import('./cancel-dialog');
+const RescheduleDialog = lazy(() => loadRescheduleDialog().then((m) => ({ default: m.RescheduleDialog })));
+const CancelDialog = lazy(() => loadCancelDialog().then((m) => ({ default: m.CancelDialog })));
+
+/** `says`: the status the banner already announces, so the page's own notice of it is not stacked below. */
+type Banner = { tone: 'success' | 'info' | 'error'; title: string; text: string; says?: 'cancelled' };
 
 /** What a page that sends the customer here can ask it to say on arrival. */
 export interface BookingArrival {
@@ -26,7 +34,12 @@ export interface BookingArrival {
 /** The booking view page: when, with whom, what happened so far, and what can be done now. */
 export function BookingViewPage({ bookingId }: { bookingId: string }) {
   const client = useQueryClient();
-  const load = useQuery(bookingQuery(bookingId));
+  const words = usePortalWords();
+  const { t } = words;
+  const site = usePortalSite();
+  // Without a sign-in or this booking's link the answer could only be 401: not asked.
+  const mayRead = site.mayReadBooking(bookingId);
+  const load = useQuery({ ...bookingQuery(bookingId), enabled: mayRead });
   const location = useLocation();
   const navigate = useNavigate();
   const arrival = location.state as BookingArrival | null;
@@ -40,11 +53,16 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
   const [dialog, setDialog] = useState<'reschedule' | 'cancel' | null>(null);
 
   const booking = load.data;
+  usePageTitle(t('booking.title'));
+  const changeable = booking?.actions.reschedule.allowed || booking?.actions.cancel.allowed;
   useEffect(() => {
-    document.title = booking
-      ? `${booking.service.name}, ${formatShortDate(booking.startsAt, booking.timezone)} · Your booking`
-      : 'Your booking';
-  }, [booking]);
+    if (!changeable) return;
+    const soon = setTimeout(() => {
+      void loadRescheduleDialog();
+      void loadCancelDialog();
+    }, 0);
+    return () => clearTimeout(soon);
+  }, [changeable]);
 
   const changed = (updated: PortalBooking) => {
     client.setQueryData(bookingQuery(bookingId).queryKey, updated);
@@ -52,30 +70,32 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
     client.invalidateQueries({ queryKey: ['slots'] });
   };
 
-  if (load.error instanceof ApiError && load.error.status === 401) return <SignInToSee />;
+  if (!mayRead || (load.error instanceof ApiError && load.error.status === 401)) return <SignInToSee />;
   if (load.error instanceof ApiError && load.error.status === 404) return <BookingNotFound />;
   if (load.isError)
     return (
       <>
         <BackLink />
         <h1 className="page-title" tabIndex={-1}>
-          Your booking
+          {t('booking.title')}
         </h1>
-        <PageLoadError message={errorMessage(load.error)} onRetry={() => load.refetch()} />
+        <PageLoadError message={errorMessage(load.error, words)} onRetry={() => load.refetch()} />
       </>
     );
   if (!booking) return <BookingSkeleton />;
+  // A booking under way is still "confirmed", but no longer the customer's to change: the server says so.
+  const started = booking.status === 'confirmed' && booking.actions.reschedule.code === 'booking_not_active';
 
   return (
     <>
       <BackLink />
       <div className="page-heading">
-        <p className="eyebrow">Booking {booking.reference}</p>
+        <p className="eyebrow">{t('booking.reference', { reference: booking.reference })}</p>
         <div className="title-row title-with-badge">
           <h1 className="page-title" tabIndex={-1}>
             {booking.service.name}
           </h1>
-          <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
+          <span className={`badge badge-${booking.status}`}>{t(`status.${booking.status}`)}</span>
         </div>
       </div>
 
@@ -84,14 +104,21 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
           <p>{banner.text}</p>
         </Notice>
       )}
-      {booking.status === 'cancelled' && (
-        <Notice tone="warning" live={false} title="This booking was cancelled">
-          <p>It no longer takes place and cannot be changed online.</p>
+      {booking.status === 'cancelled' && banner?.says !== 'cancelled' && (
+        <Notice tone="warning" live={false} title={t('booking.cancelledTitle')}>
+          <p>{t('booking.cancelledText')}</p>
         </Notice>
       )}
       {booking.status === 'completed' && (
-        <Notice tone="info" live={false} title="This appointment has taken place">
-          <p>Thank you for visiting us.</p>
+        <Notice tone="info" live={false} title={t('booking.completedTitle')}>
+          <p>{t('booking.completedText')}</p>
+        </Notice>
+      )}
+      {started && (
+        <Notice tone="info" live={false} title={t('booking.startedTitle')}>
+          <p>{t('booking.startedText')}</p>
+          {booking.policy.changeBlockedMessage.trim() && <p>{booking.policy.changeBlockedMessage.trim()}</p>}
+          <CallUs />
         </Notice>
       )}
 
@@ -105,7 +132,7 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
             setBanner({
               tone: 'success',
               title: REQUEST_WORDS.rescheduledTitle,
-              text: REQUEST_WORDS.rescheduledText(formatWhen(updated.startsAt, updated.timezone)),
+              text: REQUEST_WORDS.rescheduledText(words.when(updated.startsAt, updated.timezone)),
             });
           }}
           onDeclined={() => {
@@ -133,81 +160,86 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
       />
       <BookingHistory booking={booking} />
 
-      {dialog === 'reschedule' && (
-        <RescheduleDialog
-          booking={booking}
-          onClose={() => setDialog(null)}
-          onRescheduled={(updated) => {
-            changed(updated);
-            forgetReady();
-            setBanner({
-              tone: 'success',
-              title: 'Your booking has been rescheduled',
-              text: `It is now on ${formatWhen(updated.startsAt, updated.timezone)}. A confirmation email is on its way.`,
-            });
-            setDialog(null);
-          }}
-        />
-      )}
-      {dialog === 'cancel' && (
-        <CancelDialog
-          booking={booking}
-          onClose={() => setDialog(null)}
-          onCancelled={(updated) => {
-            changed(updated);
-            setBanner({
-              tone: 'success',
-              title: 'Your booking has been cancelled',
-              text: 'A cancellation email is on its way.',
-            });
-            setDialog(null);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'reschedule' && (
+          <RescheduleDialog
+            booking={booking}
+            onClose={() => setDialog(null)}
+            onRescheduled={(updated) => {
+              changed(updated);
+              forgetReady();
+              setBanner({
+                tone: 'success',
+                title: t('booking.rescheduledTitle'),
+                text: t('booking.rescheduledText', { when: words.when(updated.startsAt, updated.timezone) }),
+              });
+              setDialog(null);
+            }}
+          />
+        )}
+        {dialog === 'cancel' && (
+          <CancelDialog
+            booking={booking}
+            onClose={() => setDialog(null)}
+            onCancelled={(updated) => {
+              changed(updated);
+              setBanner({
+                tone: 'success',
+                title: t('booking.cancelledNowTitle'),
+                text: t('booking.cancelledNowText'),
+                says: 'cancelled',
+              });
+              setDialog(null);
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
 
 function WhenCard({ booking }: { booking: PortalBooking }) {
+  const words = usePortalWords();
+  const { t, locale } = words;
   const zone = booking.timezone;
-  const theirs = customerTimeOf(booking.startsAt, booking.endsAt, zone, booking.customerTimezone);
+  const theirs = customerTimeOf(booking.startsAt, booking.endsAt, zone, booking.customerTimezone, locale);
   const cancelled = booking.status === 'cancelled';
   return (
     <section className={`card when-card${cancelled ? ' when-cancelled' : ''}`} aria-labelledby="when-heading">
       <div className="when-main">
         <h2 id="when-heading" className="visually-hidden">
-          Date and time
+          {t('booking.dateAndTime')}
         </h2>
         <p className="when-date" data-testid="booking-date">
-          {formatDate(booking.startsAt, zone)}
+          {formatDate(booking.startsAt, zone, locale)}
         </p>
         <p className="when-time" data-testid="booking-time">
-          {formatTimeRange(booking.startsAt, booking.endsAt, zone)}
+          {formatTimeRange(booking.startsAt, booking.endsAt, zone, locale)}
         </p>
         {theirs && (
           <p className="when-theirs">
-            Your time: <span>{theirs}</span>
+            {t('booking.yourTime')} <span>{theirs}</span>
           </p>
         )}
       </div>
       <dl className="facts">
         {booking.staff.name && (
           <div className="fact">
-            <dt>With</dt>
+            <dt>{t('booking.with')}</dt>
             <dd>{booking.staff.name}</dd>
           </div>
         )}
         <div className="fact">
-          <dt>Duration</dt>
-          <dd>{formatDuration(booking.service.durationMinutes)}</dd>
+          <dt>{t('booking.duration')}</dt>
+          <dd>{words.duration(booking.service.durationMinutes)}</dd>
         </div>
         <div className="fact">
-          <dt>Reference</dt>
+          <dt>{t('booking.referenceLabel')}</dt>
           <dd>{booking.reference}</dd>
         </div>
         <div className="fact fact-wide">
-          <dt>Notes</dt>
-          <dd className={booking.notes ? 'notes' : 'muted'}>{booking.notes || 'No notes'}</dd>
+          <dt>{t('booking.notes')}</dt>
+          <dd className={booking.notes ? 'notes' : 'muted'}>{booking.notes || t('booking.noNotes')}</dd>
         </div>
       </dl>
     </section>
@@ -215,21 +247,23 @@ function WhenCard({ booking }: { booking: PortalBooking }) {
 }
 
 function BackLink() {
+  const { t } = usePortalWords();
   return (
     <Link className="back-link" to={MY_BOOKINGS_PATH}>
-      <span aria-hidden="true">←</span> My bookings
+      <span aria-hidden="true">←</span> {t('common.myBookings')}
     </Link>
   );
 }
 
 function BookingSkeleton() {
+  const { t } = usePortalWords();
   return (
     <div aria-busy="true">
       <BackLink />
       <div className="page-heading">
         <Skeleton width="7rem" height="0.9rem" />
         <h1 className="page-title" tabIndex={-1}>
-          <span className="visually-hidden">Loading your booking…</span>
+          <span className="visually-hidden">{t('booking.loading')}</span>
           <Skeleton width="14rem" height="2rem" />
         </h1>
       </div>
@@ -256,21 +290,25 @@ function BookingSkeleton() {
 }
 
 function SignInToSee() {
+  const { t } = usePortalWords();
   return (
     <MessagePage
-      title="Sign in to see your booking"
-      action={{ to: SIGN_IN_PATH, label: 'Sign in with your email' }}
+      title={t('booking.signInTitle')}
+      action={{ to: SIGN_IN_PATH, label: t('common.signInWithEmail') }}
     >
-      For your privacy, a booking opens from the link in your booking emails, or after you sign in with your
-      email address.
+      {t('booking.signInText')}
     </MessagePage>
   );
 }
 
 function BookingNotFound() {
+  const { t } = usePortalWords();
   return (
-    <MessagePage title="Booking not found" action={{ to: MY_BOOKINGS_PATH, label: 'Go to My bookings' }}>
-      We could not find this booking. The address may be mistyped, or it may belong to another account.
+    <MessagePage
+      title={t('booking.notFoundTitle')}
+      action={{ to: MY_BOOKINGS_PATH, label: t('notFound.action') }}
+    >
+      {t('booking.notFoundText')}
     </MessagePage>
   );
 }

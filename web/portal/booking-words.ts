@@ -1,21 +1,11 @@
 import {
   calendarDateOf,
-  formatClock,
-  formatClockWithZone,
   formatDate,
   formatShortDateTime,
   formatTimeRange,
 } from '../../src/shared/business-time';
-import type { BookingStatus, PortalHistoryEntry as HistoryEntry } from '../shared/api-types';
-
-/** "14:00 – 15:00" */
-export const formatClockRange = (startsAt: string, endsAt: string, timeZone: string) =>
-  `${formatClock(startsAt, timeZone)} – ${formatClock(endsAt, timeZone)}`;
-
-/** "Thursday 3 December 2026 at 14:00 EST" */
-export function formatWhen(iso: string, timeZone: string): string {
-  return `${formatDate(iso, timeZone)} at ${formatClockWithZone(iso, timeZone)}`;
-}
+import type { PortalHistoryEntry as HistoryEntry } from '../shared/api-types';
+import type { PortalWords } from './portal-words';
 
 /**
  * The customer's own clock, only where it reads differently from the business's (another zone with the
@@ -26,50 +16,49 @@ export function customerTimeOf(
   endsAt: string,
   businessZone: string,
   customerZone: string | null,
+  locale: string,
 ): string | null {
-  if (!customerZone || customerZone === businessZone) return null;
-  const theirs = `${calendarDateOf(startsAt, customerZone)} ${formatTimeRange(startsAt, endsAt, customerZone)}`;
-  const ours = `${calendarDateOf(startsAt, businessZone)} ${formatTimeRange(startsAt, endsAt, businessZone)}`;
-  if (theirs === ours) return null;
-  return `${formatDate(startsAt, customerZone)}, ${formatTimeRange(startsAt, endsAt, customerZone)}`;
+  if (!differentClock(startsAt, businessZone, customerZone)) return null;
+  const zone = customerZone as string;
+  return `${formatDate(startsAt, zone, locale)}, ${formatTimeRange(startsAt, endsAt, zone, locale)}`;
 }
 
-export const STATUS_LABEL: Record<BookingStatus, string> = {
-  confirmed: 'Confirmed',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-};
+/** Whether the customer's zone writes this instant differently from the business's. */
+export function differentClock(instant: string, businessZone: string, customerZone: string | null): boolean {
+  if (!customerZone || customerZone === businessZone) return false;
+  const write = (zone: string) =>
+    `${calendarDateOf(instant, zone)} ${formatTimeRange(instant, instant, zone)}`;
+  return write(customerZone) !== write(businessZone);
+}
 
-const EVENT_WORD: Record<string, string> = {
-  created: 'Booked',
-  rescheduled: 'Rescheduled',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-  reschedule_requested: 'Asked to pick a new time',
-  reschedule_request_declined: 'Request for a new time declined',
-  reschedule_request_expired: 'Request for a new time expired',
-  reschedule_request_withdrawn: 'Request for a new time withdrawn',
-};
+const EVENT_KEY = {
+  created: 'history.created',
+  rescheduled: 'history.rescheduled',
+  cancelled: 'history.cancelled',
+  completed: 'history.completed',
+  reschedule_requested: 'history.requested',
+  reschedule_request_declined: 'history.requestDeclined',
+  reschedule_request_expired: 'history.requestExpired',
+  reschedule_request_withdrawn: 'history.requestWithdrawn',
+} as const;
+const ACTOR_KEY = {
+  customer: 'history.byCustomer',
+  admin: 'history.byAdmin',
+  system: 'history.bySystem',
+} as const;
+const CHANNEL_KEY = { email_link: 'history.viaEmailLink', portal: 'history.viaPortal' } as const;
 
-const ACTOR_WORDS: Record<string, string> = {
-  customer: 'by you',
-  admin: 'by our team',
-  system: 'automatically',
-};
-
-const CHANNEL_WORDS: Record<string, string> = {
-  email_link: 'via email link',
-  portal: 'in the Customer Portal',
-};
+const keyOf = <T extends object>(table: T, key: string): T[keyof T] | undefined =>
+  Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 
 /** "Rescheduled by you via email link: Tue 1 Dec 10:00 → Thu 3 Dec 14:00" */
-export function historySentence(entry: HistoryEntry, timeZone: string): string {
-  const what = EVENT_WORD[entry.type] ?? 'Updated';
-  const who = ACTOR_WORDS[entry.actor];
-  const through = entry.actor === 'customer' ? CHANNEL_WORDS[entry.channel] : undefined;
-  const head = [what, who, through].filter(Boolean).join(' ');
-  const from = entry.fromStartsAt && formatShortDateTime(entry.fromStartsAt, timeZone);
-  const to = entry.toStartsAt && formatShortDateTime(entry.toStartsAt, timeZone);
+export function historySentence(entry: HistoryEntry, timeZone: string, { t, locale }: PortalWords): string {
+  const what = t(keyOf(EVENT_KEY, entry.type) ?? 'history.updated');
+  const actor = keyOf(ACTOR_KEY, entry.actor);
+  const channel = entry.actor === 'customer' ? keyOf(CHANNEL_KEY, entry.channel) : undefined;
+  const head = [what, actor && t(actor), channel && t(channel)].filter(Boolean).join(' ');
+  const from = entry.fromStartsAt && formatShortDateTime(entry.fromStartsAt, timeZone, locale);
+  const to = entry.toStartsAt && formatShortDateTime(entry.toStartsAt, timeZone, locale);
   if (entry.type === 'rescheduled' && from && to) return `${head}: ${from} → ${to}`;
   if (to) return `${head}: ${to}`;
   if (from) return `${head}: ${from}`;

@@ -3,11 +3,12 @@ import { useRef, useState } from 'react';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
 import { ModalDialog } from '../shared/modal-dialog';
-import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { cancelBooking } from './portal-api';
 import { reloadBooking } from './portal-queries';
-import { BusyButton, Notice, OptionalText } from './ui-parts';
+import { usePortalWords } from './portal-words';
+import { marks, RichText } from './rich-text';
+import { BusyButton, CallUs, Notice, OptionalText } from './ui-parts';
 
 /** "Cancel booking", asked once more before it happens: it cannot be undone online. */
 export function CancelDialog({
@@ -20,6 +21,8 @@ export function CancelDialog({
   onCancelled: (updated: PortalBooking) => void;
 }) {
   const client = useQueryClient();
+  const words = usePortalWords();
+  const { t } = words;
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,12 +37,13 @@ export function CancelDialog({
     try {
       onCancelled(await cancelBooking(booking, note ? { reason: note } : {}));
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(errorMessage(error, words, booking));
       const transient = !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
       if (!transient) {
         const fresh = await reloadBooking(client, booking.id);
         if (!fresh?.actions.cancel.allowed) {
-          if (fresh?.actions.cancel.message) setProblem(fresh.actions.cancel.message);
+          const why = fresh && words.refusal(fresh.actions.cancel.code, fresh.actions.cancel.message, fresh);
+          if (why) setProblem(why);
           setBlocked(true);
         }
       }
@@ -51,47 +55,64 @@ export function CancelDialog({
 
   return (
     <ModalDialog
-      title="Cancel booking"
+      title={t('cancel.title')}
+      closeLabel={t('common.close')}
       onClose={onClose}
       closable={!busy}
       footer={
         blocked ? (
           <button type="button" className="button button-primary" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         ) : (
           <>
             <button type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
-              Keep booking
+              {t('cancel.keep')}
             </button>
             <BusyButton
               busy={busy}
-              busyLabel="Cancelling…"
+              busyLabel={t('cancel.busy')}
               className="button button-danger"
               onClick={confirm}
             >
-              Yes, cancel booking
+              {t('cancel.confirm')}
             </BusyButton>
           </>
         )
       }
     >
       <p>
-        Cancel your {booking.service.name}
-        {booking.staff.name && ` with ${booking.staff.name}`} on{' '}
-        <strong>{formatWhen(booking.startsAt, booking.timezone)}</strong>?
+        <RichText
+          text={t(
+            booking.staff.name ? 'cancel.questionWith' : 'cancel.question',
+            marks(['service', 'staff', 'when']),
+          )}
+          values={{
+            service: booking.service.name,
+            staff: booking.staff.name,
+            when: words.when(booking.startsAt, booking.timezone),
+          }}
+          tags={{ strong: (children) => <strong>{children}</strong> }}
+        />
       </p>
       <div ref={problemRef} tabIndex={-1} className="focus-target">
         {problem && (
-          <Notice tone="error" title="Your booking was not cancelled">
+          <Notice tone="error" title={t('cancel.notCancelled')}>
             <p>{problem}</p>
+            {blocked && <CallUs />}
           </Notice>
         )}
       </div>
       {!blocked && (
         <>
-          <OptionalText label="Reason" value={reason} onChange={setReason} maxLength={500} disabled={busy} />
-          <p className="muted small">This cannot be undone online. We will email you to confirm.</p>
+          <OptionalText
+            label={t('cancel.reason')}
+            value={reason}
+            onChange={setReason}
+            maxLength={500}
+            disabled={busy}
+          />
+          <p className="muted small">{t('cancel.note')}</p>
         </>
       )}
     </ModalDialog>

@@ -1,4 +1,6 @@
 import { ApiError } from '../shared/api-client';
+import type { PortalBooking } from '../shared/api-types';
+import type { PortalWords } from './portal-words';
 
 const SENTENCE_END = /[.!?]$/;
 
@@ -9,48 +11,71 @@ function asSentence(text: string): string {
   return SENTENCE_END.test(capital) ? capital : `${capital}.`;
 }
 
+const FIELD_KEY = {
+  email: 'errors.fieldEmail',
+  startsAt: 'errors.fieldStartsAt',
+  reason: 'errors.fieldReason',
+  notes: 'errors.fieldNotes',
+  serviceId: 'errors.fieldServiceId',
+} as const;
+
 /**
- * What to tell the customer when a request fails. Refusals about the booking carry the business's own
- * words in `detail`, so those are shown as they are; technical failures get plain words of our own.
+ * What to tell the customer when a request fails, in the page's language. A refusal about the booking is
+ * worded from its code (the refusals catalogue, with the business's own words after it) when the booking's
+ * rules are known; technical failures get plain words of our own.
  */
-export function errorMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong on this page. Please reload and try again.';
+export function errorMessage(
+  error: unknown,
+  words: PortalWords,
+  booking?: Pick<PortalBooking, 'status' | 'policy'>,
+): string {
+  const { t } = words;
+  if (!(error instanceof ApiError)) return t('errors.page');
   switch (error.code) {
     case 'network':
-      return 'We could not reach the server. Check your connection and try again.';
+      return t('errors.network');
     case 'unauthorized':
-      return 'Your session has ended. Please sign in again to continue.';
+      return t('errors.unauthorized');
     case 'not_found':
-      return 'We could not find this booking. It may have been removed, or the link may belong to someone else.';
+      return t('errors.notFound');
     case 'forbidden':
-      return 'This change could not be made from here. Please reload the page and try again.';
+      return t('errors.forbidden');
     case 'rate_limited':
-      return 'Too many attempts in a short time. Please wait a minute and try again.';
-    case 'slot_unavailable':
-      return 'Sorry, that time has just been taken. Please choose another.';
+      return t('errors.rateLimited');
     case 'booking_changed':
-      return 'This booking was changed while you were looking at it. We have loaded the latest details; please check them and try again.';
+      return t('errors.bookingChanged');
     case 'idempotency_key_reused':
-      return 'That change was already sent. Please reload the page to see where things stand.';
+      return t('errors.alreadySent');
     case 'validation_failed': {
-      const fields = error.errors.map((issue) => asSentence(`${fieldName(issue.field)} ${issue.message}`));
+      const fields = error.errors.map((issue) => {
+        const key = Object.hasOwn(FIELD_KEY, issue.field)
+          ? FIELD_KEY[issue.field as keyof typeof FIELD_KEY]
+          : undefined;
+        const field = key ? t(key) : issue.field;
+        // The server words field problems in English; other languages say which field to check.
+        return words.language === 'en'
+          ? asSentence(`${field} ${issue.message}`)
+          : t('errors.invalidField', { field });
+      });
       return fields.length > 0 ? fields.join(' ') : asSentence(error.message);
     }
   }
-  if (error.status >= 500) return 'Something went wrong on our side. Please try again in a moment.';
-  return asSentence(error.message) || `The request failed (${error.status}). Please try again.`;
+  if (error.status >= 500) return t('errors.server');
+  const kind = error.errors.some((issue) => issue.field === 'startsAt') ? 'slot' : 'change';
+  const worded =
+    error.code === 'slot_unavailable'
+      ? words.refusal('slot_unavailable', undefined, { status: 'confirmed', policy: EMPTY_POLICY }, 'slot')
+      : words.refusal(error.code, undefined, booking, kind);
+  return worded ?? (asSentence(error.message) || t('errors.failed', { status: error.status }));
 }
 
-function fieldName(field: string): string {
-  const names: Record<string, string> = {
-    email: 'The email address',
-    startsAt: 'The time',
-    reason: 'The reason',
-    notes: 'The notes',
-    serviceId: 'The service',
-  };
-  return names[field] ?? field;
-}
+const EMPTY_POLICY: PortalBooking['policy'] = {
+  minimumNoticeMinutes: 0,
+  maxReschedulesPerBooking: null,
+  bookingWindowDays: 0,
+  changeBlockedMessage: '',
+  contactPhone: null,
+};
 
 export const isApiError = (error: unknown, code: string): boolean =>
   error instanceof ApiError && error.code === code;

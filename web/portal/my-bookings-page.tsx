@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatDate, zoneAbbreviation } from '../../src/shared/business-time';
+import { formatClock, formatDate, zoneAbbreviation } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { BookingSummary } from '../shared/api-types';
-import { formatClockRange, STATUS_LABEL } from './booking-words';
+import { usePortalSite } from './bootstrap';
 import { errorMessage } from './error-words';
 import { bookingPath, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
 import { bookingQuery, meQuery, myBookingsQuery } from './portal-queries';
-import { PageLoadError, Skeleton } from './ui-parts';
+import { type PortalWords, usePortalWords } from './portal-words';
+import { PageLoadError, Skeleton, usePageTitle } from './ui-parts';
 
 /**
  * Upcoming first (soonest at the top), then past and cancelled (latest at the top). Which side of "now" a
@@ -27,21 +28,24 @@ function split(bookings: BookingSummary[], now: number) {
 /** "My bookings": every booking of the signed-in customer. */
 export function MyBookingsPage() {
   const navigate = useNavigate();
-  const me = useQuery(meQuery);
-  const bookings = useQuery(myBookingsQuery);
+  const words = usePortalWords();
+  const { t } = words;
+  // Without a sign-in the list can only answer 401: straight to the sign-in page, nothing asked.
+  const { signedIn } = usePortalSite();
+  const me = useQuery({ ...meQuery, enabled: signedIn });
+  const bookings = useQuery({ ...myBookingsQuery, enabled: signedIn });
   // Booking summaries carry no time zone, and times must read in the business's zone as in its emails; a
   // booking's own view has it. The browser's zone only if there is no booking to ask.
   const firstId = bookings.data?.[0]?.id;
   const first = useQuery({ ...bookingQuery(firstId ?? ''), enabled: firstId !== undefined });
   const failure = me.error ?? bookings.error ?? first.error;
 
-  useEffect(() => {
-    document.title = 'My bookings';
-  }, []);
+  usePageTitle(t('common.myBookings'));
 
   useEffect(() => {
-    if (failure instanceof ApiError && failure.status === 401) navigate(SIGN_IN_PATH, { replace: true });
-  }, [failure, navigate]);
+    if (!signedIn || (failure instanceof ApiError && failure.status === 401))
+      navigate(SIGN_IN_PATH, { replace: true });
+  }, [signedIn, failure, navigate]);
 
   const timeZone =
     firstId === undefined ? Intl.DateTimeFormat().resolvedOptions().timeZone : first.data?.timezone;
@@ -57,9 +61,9 @@ export function MyBookingsPage() {
     return (
       <>
         <h1 className="page-title" tabIndex={-1}>
-          My bookings
+          {t('common.myBookings')}
         </h1>
-        <PageLoadError message={errorMessage(failure)} onRetry={retry} />
+        <PageLoadError message={errorMessage(failure, words)} onRetry={retry} />
       </>
     );
   }
@@ -71,45 +75,57 @@ export function MyBookingsPage() {
       <div className="page-heading title-row">
         <div>
           <h1 className="page-title" tabIndex={-1}>
-            My bookings
+            {t('common.myBookings')}
           </h1>
           <p className="muted">
-            {ready ? `Signed in as ${ready.customer.email}` : <Skeleton width="14rem" />}
+            {ready ? t('myBookings.signedInAs', { email: ready.customer.email }) : <Skeleton width="14rem" />}
           </p>
         </div>
         <Link className="button button-primary" to={SCHEDULE_PATH}>
-          Schedule an appointment
+          {t('actions.schedule')}
         </Link>
       </div>
 
       <section aria-labelledby="upcoming-heading" className="list-section">
         <h2 id="upcoming-heading" className="section-heading">
-          Upcoming
+          {t('myBookings.upcoming')}
         </h2>
         {!ready ? (
           <ListSkeleton />
         ) : upcoming.length === 0 ? (
           <div className="card card-padded empty">
-            <p>You have no upcoming bookings.</p>
+            <p>{t('myBookings.noUpcoming')}</p>
           </div>
         ) : (
-          <BookingList bookings={upcoming} timeZone={ready.timeZone} />
+          <BookingList bookings={upcoming} timeZone={ready.timeZone} words={words} />
         )}
       </section>
 
       {(!ready || earlier.length > 0) && (
         <section aria-labelledby="past-heading" className="list-section">
           <h2 id="past-heading" className="section-heading">
-            Past and cancelled
+            {t('myBookings.earlier')}
           </h2>
-          {ready ? <BookingList bookings={earlier} timeZone={ready.timeZone} /> : <ListSkeleton rows={1} />}
+          {ready ? (
+            <BookingList bookings={earlier} timeZone={ready.timeZone} words={words} />
+          ) : (
+            <ListSkeleton rows={1} />
+          )}
         </section>
       )}
     </>
   );
 }
 
-function BookingList({ bookings, timeZone }: { bookings: BookingSummary[]; timeZone: string }) {
+function BookingList({
+  bookings,
+  timeZone,
+  words: { t, locale },
+}: {
+  bookings: BookingSummary[];
+  timeZone: string;
+  words: PortalWords;
+}) {
   return (
     <ul className="booking-list">
       {bookings.map((booking) => (
@@ -118,16 +134,21 @@ function BookingList({ bookings, timeZone }: { bookings: BookingSummary[]; timeZ
             <span className="booking-row-main">
               <span className="booking-row-head">
                 <span className="booking-row-title">{booking.serviceName}</span>
-                <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
+                <span className={`badge badge-${booking.status}`}>{t(`status.${booking.status}`)}</span>
               </span>
               <span className="booking-row-when">
-                {formatDate(booking.startsAt, timeZone)},{' '}
+                {formatDate(booking.startsAt, timeZone, locale)},{' '}
                 <span className="nowrap">
-                  {formatClockRange(booking.startsAt, booking.endsAt, timeZone)}{' '}
+                  {formatClock(booking.startsAt, timeZone, locale)} –{' '}
+                  {formatClock(booking.endsAt, timeZone, locale)}{' '}
                   {zoneAbbreviation(booking.startsAt, timeZone)}
                 </span>
               </span>
-              {booking.staffName && <span className="booking-row-with">with {booking.staffName}</span>}
+              {booking.staffName && (
+                <span className="booking-row-with">
+                  {t('myBookings.withStaff', { staff: booking.staffName })}
+                </span>
+              )}
             </span>
             <span className="booking-row-chevron" aria-hidden="true">
               ›

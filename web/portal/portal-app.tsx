@@ -1,5 +1,6 @@
 import { QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   BrowserRouter,
   Link,
@@ -10,8 +11,10 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router';
+import { LOGO_PATH, type PortalBootstrap } from '../../src/shared/portal-bootstrap';
 import { createQueryClient } from '../shared/query-client';
 import { BookingViewPage } from './booking-view-page';
+import { formattingLocale, type PortalSite, PortalSiteContext, usePortalSite } from './bootstrap';
 import { signOut } from './portal-api';
 import { MY_BOOKINGS_PATH, SCHEDULE_PATH, SIGN_IN_PATH } from './portal-paths';
 import { meQuery } from './portal-queries';
@@ -56,38 +59,54 @@ function PortalRoutes() {
 }
 
 function NotFoundPage() {
+  const { t } = useTranslation();
   return (
-    <MessagePage title="Page not found" action={{ to: MY_BOOKINGS_PATH, label: 'Go to My bookings' }}>
-      There is no page at this address.
+    <MessagePage title={t('notFound.title')} action={{ to: MY_BOOKINGS_PATH, label: t('notFound.action') }}>
+      {t('notFound.text')}
     </MessagePage>
   );
 }
 
 const queryClient = createQueryClient();
 
-export function PortalApp() {
+export function PortalApp({ bootstrap }: { bootstrap: PortalBootstrap & { fromServer: boolean } }) {
+  const [signedIn, setSignedIn] = useState(bootstrap.signedIn);
+  const [linked, setLinked] = useState(bootstrap.linkedBookingIds);
+  const site = useMemo<PortalSite>(
+    () => ({
+      ...bootstrap,
+      signedIn,
+      linkedBookingIds: linked,
+      dateLocale: formattingLocale(bootstrap.locale, bootstrap.language),
+      mayReadBooking: (id) => !bootstrap.fromServer || signedIn || linked.includes(id),
+      mayBook: !bootstrap.fromServer || signedIn || linked.length > 0,
+      setSignedIn,
+      addLinkedBooking: (id) => setLinked((ids) => (ids.includes(id) ? ids : [...ids, id])),
+    }),
+    [bootstrap, signedIn, linked],
+  );
   return (
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <Portal />
-      </BrowserRouter>
-    </QueryClientProvider>
+    <PortalSiteContext.Provider value={site}>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Portal />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </PortalSiteContext.Provider>
   );
 }
 
 function Portal() {
+  const { t } = useTranslation();
+  const site = usePortalSite();
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const onSignInPage = location.pathname.replace(/\/+$/, '') === SIGN_IN_PATH;
   // Who is signed in, for the header: a booking link alone is not a sign-in. Signing in happens outside the
-  // app (the emailed link), so leaving the sign-in page asks again.
-  const customer = useQuery(meQuery).data ?? null;
-  const wasOnSignInPage = useRef(onSignInPage);
-  useEffect(() => {
-    if (wasOnSignInPage.current && !onSignInPage) client.invalidateQueries({ queryKey: meQuery.queryKey });
-    wasOnSignInPage.current = onSignInPage;
-  }, [onSignInPage, client]);
+  // app (the emailed link opens a fresh page), so the server's word on this page load holds: without a
+  // session, /portal/me is not asked at all (it could only answer 401).
+  const customer = useQuery({ ...meQuery, enabled: site.signedIn }).data ?? null;
   const [signingOut, setSigningOut] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
@@ -112,6 +131,7 @@ function Portal() {
       // Signing out of a session the server no longer has still leaves this browser signed out.
     }
     client.clear();
+    site.setSignedIn(false);
     setSigningOut(false);
     navigate(SIGN_IN_PATH, { replace: true });
   };
@@ -119,25 +139,30 @@ function Portal() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <header className="site-header">
         <div className="site-header-inner">
           <Link className="brand" to={MY_BOOKINGS_PATH}>
-            <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <rect x="3" y="5" width="18" height="16" rx="3" />
-              <path d="M3 10h18M8 3v4M16 3v4" />
-            </svg>
-            <span>Customer Portal</span>
+            {site.hasLogo ? (
+              // Beside the business's name, which says it: decorative.
+              <img className="brand-logo" src={LOGO_PATH} alt="" />
+            ) : (
+              <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <rect x="3" y="5" width="18" height="16" rx="3" />
+                <path d="M3 10h18M8 3v4M16 3v4" />
+              </svg>
+            )}
+            <span className="brand-name">{site.businessName || t('app.portalName')}</span>
           </Link>
-          <nav aria-label="Account" className="header-nav">
-            {customer ? (
+          <nav aria-label={t('app.accountNav')} className="header-nav">
+            {customer || (site.signedIn && !onSignInPage) ? (
               <button type="button" className="link-button" onClick={onSignOut} disabled={signingOut}>
-                {signingOut ? 'Signing out…' : 'Sign out'}
+                {signingOut ? t('app.signingOut') : t('app.signOut')}
               </button>
             ) : onSignInPage ? null : (
               <Link className="header-link" to={SIGN_IN_PATH}>
-                Sign in
+                {t('app.signIn')}
               </Link>
             )}
           </nav>

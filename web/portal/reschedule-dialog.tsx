@@ -1,17 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { calendarDateOf, formatDuration } from '../../src/shared/business-time';
+import { calendarDateOf, formatClockWithZone, formatDate } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking, Slot } from '../shared/api-types';
 import { ModalDialog } from '../shared/modal-dialog';
-import { formatWhen } from './booking-words';
+import { differentClock } from './booking-words';
 import { errorMessage } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { SlotPicker } from './lazy-slot-picker';
 import { rescheduleBooking } from './portal-api';
 import { reloadBooking, rescheduleSlots, rescheduleSlotsWith } from './portal-queries';
-import { REQUEST_WORDS } from './request-words';
-import { BusyButton, Notice, OptionalText } from './ui-parts';
+import { usePortalWords } from './portal-words';
+import { marks, RichText } from './rich-text';
+import { BusyButton, CallUs, Notice, OptionalText } from './ui-parts';
 
 /** Failures worth simply trying again: nothing was decided about the booking. */
 const isTransient = (error: unknown) =>
@@ -40,6 +41,20 @@ export function RescheduleDialog({
   const attempt = useRef(new ChangeAttempt());
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const zone = booking.timezone;
+  const words = usePortalWords();
+  const { t, locale } = words;
+  const customerZone = booking.customerTimezone;
+  /** The time on the customer's own clock, where that reads differently from the business's. */
+  const theirClock = (iso: string) =>
+    customerZone && differentClock(iso, zone, customerZone)
+      ? `${formatDate(iso, customerZone, locale)}, ${formatClockWithZone(iso, customerZone, locale)}`
+      : undefined;
+  /** The time as the business writes it, then on the customer's clock. */
+  const whenBoth = (iso: string) => {
+    const theirs = theirClock(iso);
+    const ours = words.when(iso, zone);
+    return theirs ? `${ours} (${t('reschedule.yourTime', { time: theirs })})` : ours;
+  };
 
   const client = useQueryClient();
   // Where the customer may choose with whom (the office's request, or the business allows it), times are per person.
@@ -73,7 +88,7 @@ export function RescheduleDialog({
     try {
       onRescheduled(await rescheduleBooking(booking, body, key));
     } catch (error) {
-      const message = errorMessage(error);
+      const message = errorMessage(error, words, booking);
       if (isTransient(error)) {
         setProblem(message);
         return;
@@ -86,7 +101,9 @@ export function RescheduleDialog({
         client.invalidateQueries({ queryKey: slots.key });
         setStep('pick');
       } else {
-        setProblem(fresh?.actions.reschedule.message ?? message);
+        const why =
+          fresh && words.refusal(fresh.actions.reschedule.code, fresh.actions.reschedule.message, fresh);
+        setProblem(why ?? message);
         setStep('blocked');
       }
     } finally {
@@ -94,16 +111,24 @@ export function RescheduleDialog({
     }
   };
 
+  const theirsNow = theirClock(booking.startsAt);
   const current = (
     <>
-      Currently <strong>{formatWhen(booking.startsAt, zone)}</strong>
+      <RichText
+        text={t('reschedule.current', marks(['when']))}
+        values={{ when: words.when(booking.startsAt, zone) }}
+        tags={{ strong: (children) => <strong>{children}</strong> }}
+      />
+      {theirsNow && (
+        <span className="modal-description-theirs">{t('reschedule.yourTime', { time: theirsNow })}</span>
+      )}
     </>
   );
 
   const footer =
     step === 'blocked' ? (
       <button type="button" className="button button-primary" onClick={onClose}>
-        Close
+        {t('common.close')}
       </button>
     ) : step === 'review' ? (
       <>
@@ -116,17 +141,18 @@ export function RescheduleDialog({
             setStep('pick');
           }}
         >
-          Back
+          {t('common.back')}
         </button>
-        <BusyButton busy={busy} busyLabel="Rescheduling…" onClick={confirm}>
-          Confirm reschedule
+        <BusyButton busy={busy} busyLabel={t('reschedule.busy')} onClick={confirm}>
+          {t('reschedule.confirm')}
         </BusyButton>
       </>
     ) : undefined;
 
   return (
     <ModalDialog
-      title="Reschedule booking"
+      title={t('reschedule.title')}
+      closeLabel={t('common.close')}
       description={step === 'blocked' ? undefined : current}
       onClose={onClose}
       closable={!busy}
@@ -136,61 +162,65 @@ export function RescheduleDialog({
       {step === 'blocked' && (
         <>
           <h3 className="step-heading" tabIndex={-1} ref={stepHeading}>
-            This booking cannot be moved online
+            {t('reschedule.blockedHeading')}
           </h3>
           <Notice tone="error">
             <p>{problem}</p>
+            <CallUs />
           </Notice>
         </>
       )}
       {step === 'review' && picked && (
         <>
           <h3 className="step-heading" tabIndex={-1} ref={stepHeading}>
-            Check your new time
+            {t('reschedule.reviewHeading')}
           </h3>
           {problem && (
-            <Notice tone="error" title="Your booking was not moved">
+            <Notice tone="error" title={t('reschedule.notMoved')}>
               <p>{problem}</p>
             </Notice>
           )}
           <div className="change-summary">
             <div className="change-row">
-              <span className="change-label">From</span>
-              <s className="change-time change-old">{formatWhen(booking.startsAt, zone)}</s>
+              <span className="change-label">{t('reschedule.from')}</span>
+              <s className="change-time change-old">{whenBoth(booking.startsAt)}</s>
             </div>
             <div className="change-row">
-              <span className="change-label">To</span>
-              <span className="change-time change-new">{formatWhen(picked.startsAt, zone)}</span>
+              <span className="change-label">{t('reschedule.to')}</span>
+              <span className="change-time change-new" data-testid="new-time">
+                {whenBoth(picked.startsAt)}
+              </span>
             </div>
             <p className="change-meta">
-              {booking.service.name}
-              {staffName && ` ${REQUEST_WORDS.withStaff(staffName)}`} ·{' '}
-              {formatDuration(booking.service.durationMinutes)}
+              {staffName
+                ? t('reschedule.serviceWith', { service: booking.service.name, staff: staffName })
+                : booking.service.name}{' '}
+              · {words.duration(booking.service.durationMinutes)}
             </p>
           </div>
           <OptionalText
-            label="Reason for the change"
+            label={t('reschedule.reason')}
             value={reason}
             onChange={setReason}
             maxLength={500}
             disabled={busy}
           />
-          <p className="muted small">We will email you a confirmation with the new time.</p>
+          <p className="muted small">{t('reschedule.emailNote')}</p>
         </>
       )}
       {/* Kept mounted while reviewing, so "Back" returns to the same month without asking the server again. */}
       <div hidden={step !== 'pick'}>
         <h3 className="visually-hidden" tabIndex={-1} ref={step === 'pick' ? stepHeading : undefined}>
-          Choose a new day and time
+          {t('reschedule.pickHeading')}
         </h3>
         {problem && step === 'pick' && (
-          <Notice tone="error" title="Please choose another time">
+          <Notice tone="error" title={t('reschedule.chooseAnother')}>
             <p>{problem}</p>
           </Notice>
         )}
         {choosing && (
           <fieldset className="staff-choice">
-            <legend>{REQUEST_WORDS.staffLabel}</legend>
+            <legend>{t('booking.with')}</legend>
             <div className="button-row">
               {choices.map((member) => (
                 <label key={member.id} className="time-slot time-radio">
@@ -214,6 +244,7 @@ export function RescheduleDialog({
           key={staffId}
           source={slots}
           timeZone={zone}
+          customerZone={customerZone}
           initialDay={calendarDateOf(booking.startsAt, zone)}
           currentStartsAt={staffId === booking.staffId ? booking.startsAt : undefined}
           pickedStartsAt={picked?.startsAt}

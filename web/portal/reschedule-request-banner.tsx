@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError } from '../shared/api-client';
 import type { PortalBooking } from '../shared/api-types';
-import { formatWhen } from './booking-words';
 import { errorMessage } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { declineRescheduleRequest, rescheduleBooking } from './portal-api';
 import { reloadBooking } from './portal-queries';
+import { usePortalWords } from './portal-words';
 import { REQUEST_WORDS as W } from './request-words';
 import { BusyButton, Notice, OptionalText } from './ui-parts';
 
@@ -34,6 +34,8 @@ export function RescheduleRequestBanner({
   const request = booking.rescheduleRequest as Request;
   const zone = booking.timezone;
   const client = useQueryClient();
+  const words = usePortalWords();
+  const formatWhen = words.when;
   const [busyAt, setBusyAt] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ title: string; text: string } | null>(null);
   const [declining, setDeclining] = useState(false);
@@ -63,7 +65,7 @@ export function RescheduleRequestBanner({
       setProblem(
         error instanceof ApiError && error.code === 'slot_unavailable'
           ? { title: W.takenTitle, text: W.takenText }
-          : { title: W.takenTitle, text: errorMessage(error) },
+          : { title: W.takenTitle, text: errorMessage(error, words, booking) },
       );
     } finally {
       setBusyAt(null);
@@ -79,7 +81,7 @@ export function RescheduleRequestBanner({
       await declineRescheduleRequest(booking.id, message ? { message } : {});
       onDeclined();
     } catch (error) {
-      setProblem({ title: W.declineTitle, text: errorMessage(error) });
+      setProblem({ title: W.declineTitle, text: errorMessage(error, words, booking) });
     } finally {
       setSending(false);
     }

@@ -1,33 +1,50 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatDuration } from '../../src/shared/business-time';
 import { ApiError } from '../shared/api-client';
 import type { OfferedService, Slot } from '../shared/api-types';
 import type { BookingArrival } from './booking-view-page';
-import { formatWhen } from './booking-words';
+import { usePortalSite } from './bootstrap';
 import { errorMessage, isApiError } from './error-words';
 import { ChangeAttempt } from './idempotency-key';
 import { SlotPicker } from './lazy-slot-picker';
 import { scheduleAppointment } from './portal-api';
 import { bookingPath, MY_BOOKINGS_PATH, SIGN_IN_PATH } from './portal-paths';
 import { offeredServicesQuery, serviceSlots } from './portal-queries';
-import { BusyButton, MessagePage, Notice, OptionalText, PageLoadError, Skeleton } from './ui-parts';
+import { usePortalWords } from './portal-words';
+import {
+  BusyButton,
+  CallUs,
+  MessagePage,
+  Notice,
+  OptionalText,
+  PageLoadError,
+  Skeleton,
+  usePageTitle,
+} from './ui-parts';
 
 type Step = 'service' | 'time' | 'confirm';
 const STEPS: Step[] = ['service', 'time', 'confirm'];
-const STEP_LABEL: Record<Step, string> = { service: 'Service', time: 'Day & time', confirm: 'Confirm' };
-const STEP_TITLE: Record<Step, string> = {
-  service: 'Choose a service',
-  time: 'Choose a day and time',
-  confirm: 'Confirm your appointment',
-};
+const STEP_LABEL = {
+  service: 'schedule.stepService',
+  time: 'schedule.stepTime',
+  confirm: 'schedule.stepConfirm',
+} as const;
+const STEP_TITLE = {
+  service: 'schedule.titleService',
+  time: 'schedule.titleTime',
+  confirm: 'schedule.titleConfirm',
+} as const;
 
 /** "Schedule an appointment": service → day → time → confirm, then the new booking's own page. */
 export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefined }) {
   const client = useQueryClient();
   const navigate = useNavigate();
-  const load = useQuery(offeredServicesQuery);
+  const words = usePortalWords();
+  const { t } = words;
+  // Without a sign-in or a booking link the services can only answer 401: not asked.
+  const { mayBook, addLinkedBooking } = usePortalSite();
+  const load = useQuery({ ...offeredServicesQuery, enabled: mayBook });
   const [step, setStep] = useState<Step>('service');
   const [service, setService] = useState<OfferedService | undefined>();
   const [slot, setSlot] = useState<Slot | undefined>();
@@ -39,9 +56,7 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  useEffect(() => {
-    document.title = 'Schedule an appointment';
-  }, []);
+  usePageTitle(t('schedule.title'));
 
   // With one service there is nothing to choose, but it stays on screen to say what is being booked.
   const only = load.data?.length === 1 ? load.data[0] : undefined;
@@ -66,16 +81,18 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
     setProblem(null);
     try {
       const booking = await scheduleAppointment(body, changeAttempt.current.keyFor(body));
+      // Its answer came with this browser's cookie for the new booking (or the customer is signed in).
+      addLinkedBooking(booking.id);
       const arrival: BookingArrival = {
         banner: {
           tone: 'success',
-          title: 'Your appointment is booked',
-          text: `See you on ${formatWhen(booking.startsAt, booking.timezone)}. A confirmation email is on its way.`,
+          title: t('schedule.bookedTitle'),
+          text: t('schedule.bookedText', { when: words.when(booking.startsAt, booking.timezone) }),
         },
       };
       navigate(bookingPath(booking.id), { state: arrival });
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(errorMessage(error, words));
       if (isApiError(error, 'slot_unavailable') || isApiError(error, 'minimum_notice')) {
         setSlot(undefined);
         client.invalidateQueries({ queryKey: ['slots'] });
@@ -86,13 +103,13 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
     }
   };
 
-  if (load.error instanceof ApiError && load.error.status === 401) {
+  if (!mayBook || (load.error instanceof ApiError && load.error.status === 401)) {
     return (
       <MessagePage
-        title="Schedule an appointment"
-        action={{ to: SIGN_IN_PATH, label: 'Sign in with your email' }}
+        title={t('schedule.title')}
+        action={{ to: SIGN_IN_PATH, label: t('common.signInWithEmail') }}
       >
-        Sign in with your email address to book a new appointment.
+        {t('schedule.signInText')}
       </MessagePage>
     );
   }
@@ -101,13 +118,13 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
   return (
     <>
       <Link className="back-link" to={MY_BOOKINGS_PATH}>
-        <span aria-hidden="true">←</span> My bookings
+        <span aria-hidden="true">←</span> {t('common.myBookings')}
       </Link>
       <div className="page-heading">
         <h1 className="page-title" tabIndex={-1}>
-          Schedule an appointment
+          {t('schedule.title')}
         </h1>
-        <ol className="stepper" aria-label="Progress">
+        <ol className="stepper" aria-label={t('schedule.progress')}>
           {STEPS.map((each, index) => (
             <li
               key={each}
@@ -117,24 +134,27 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
               <span className="stepper-dot" aria-hidden="true">
                 {index + 1}
               </span>
-              <span className="stepper-label">{STEP_LABEL[each]}</span>
+              <span className="stepper-label">{t(STEP_LABEL[each])}</span>
             </li>
           ))}
         </ol>
       </div>
 
       {load.isError ? (
-        <PageLoadError message={errorMessage(load.error)} onRetry={() => load.refetch()} />
+        <PageLoadError message={errorMessage(load.error, words)} onRetry={() => load.refetch()} />
       ) : (
         <section className="card card-padded" aria-labelledby="step-heading">
           <h2 id="step-heading" className="section-heading" tabIndex={-1} ref={stepHeading}>
             <span className="visually-hidden">
-              Step {stepNumber} of {STEPS.length}:{' '}
+              {t('schedule.stepOf', { step: stepNumber, count: STEPS.length })}{' '}
             </span>
-            {STEP_TITLE[step]}
+            {t(STEP_TITLE[step])}
           </h2>
           {problem && (
-            <Notice tone="error" title={step === 'time' ? 'Please choose another time' : 'Not booked yet'}>
+            <Notice
+              tone="error"
+              title={step === 'time' ? t('reschedule.chooseAnother') : t('schedule.notBooked')}
+            >
               <p>{problem}</p>
             </Notice>
           )}
@@ -146,12 +166,13 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
                 <Skeleton height="4rem" />
               </div>
             ) : load.data.length === 0 ? (
-              <p className="muted">
-                There is nothing to book online at the moment. Please get in touch with us.
-              </p>
+              <>
+                <p className="muted">{t('schedule.nothingToBook')}</p>
+                <CallUs />
+              </>
             ) : (
               <fieldset className="choice-list">
-                <legend className="visually-hidden">Service</legend>
+                <legend className="visually-hidden">{t('schedule.service')}</legend>
                 {load.data.map((each) => (
                   <label key={each.id} className="choice">
                     <input
@@ -166,7 +187,7 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
                     />
                     <span className="choice-text">
                       <span className="choice-title">{each.name}</span>
-                      <span className="choice-meta">{formatDuration(each.durationMinutes)}</span>
+                      <span className="choice-meta">{words.duration(each.durationMinutes)}</span>
                     </span>
                   </label>
                 ))}
@@ -176,7 +197,7 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
           {step === 'time' && service && (
             <>
               <p className="muted">
-                {service.name} · {formatDuration(service.durationMinutes)}
+                {service.name} · {words.duration(service.durationMinutes)}
               </p>
               <SlotPicker
                 source={serviceSlots(service.id)}
@@ -197,18 +218,18 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
             <>
               <dl className="summary">
                 <div>
-                  <dt>Service</dt>
+                  <dt>{t('schedule.service')}</dt>
                   <dd>
-                    {service.name} ({formatDuration(service.durationMinutes)})
+                    {service.name} ({words.duration(service.durationMinutes)})
                   </dd>
                 </div>
                 <div>
-                  <dt>When</dt>
-                  <dd>{formatWhen(slot.startsAt, zone ?? 'UTC')}</dd>
+                  <dt>{t('schedule.when')}</dt>
+                  <dd>{words.when(slot.startsAt, zone ?? 'UTC')}</dd>
                 </div>
               </dl>
               <OptionalText
-                label="Notes for us"
+                label={t('schedule.notes')}
                 value={notes}
                 onChange={setNotes}
                 maxLength={2000}
@@ -228,7 +249,7 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
                   setStep(step === 'confirm' ? 'time' : 'service');
                 }}
               >
-                Back
+                {t('common.back')}
               </button>
             )}
             {step === 'service' && (
@@ -241,12 +262,12 @@ export function ScheduleAppointmentPage({ nearDay }: { nearDay: string | undefin
                   setStep('time');
                 }}
               >
-                Continue
+                {t('schedule.continue')}
               </button>
             )}
             {step === 'confirm' && (
-              <BusyButton busy={busy} busyLabel="Booking…" onClick={confirm}>
-                Confirm booking
+              <BusyButton busy={busy} busyLabel={t('schedule.busy')} onClick={confirm}>
+                {t('schedule.confirm')}
               </BusyButton>
             )}
           </div>

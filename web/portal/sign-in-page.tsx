@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { errorMessage } from './error-words';
 import { requestSignInLink } from './portal-api';
-import { BusyButton, Notice } from './ui-parts';
+import { usePortalWords } from './portal-words';
+import { marks, RichText } from './rich-text';
+import { BusyButton, Notice, usePageTitle } from './ui-parts';
 
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -10,6 +12,8 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * booking link is explained without saying anything about the booking it was for.
  */
 export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
+  const words = usePortalWords();
+  const { t } = words;
   const [email, setEmail] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -18,9 +22,7 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    document.title = linkExpired ? 'This link no longer works' : 'Sign in';
-  }, [linkExpired]);
+  usePageTitle(linkExpired ? t('signIn.expiredTitle') : t('signIn.title'));
 
   useEffect(() => {
     if (sentTo) doneRef.current?.focus();
@@ -31,7 +33,7 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
     if (busy) return;
     const address = email.trim();
     if (!LOOKS_LIKE_EMAIL.test(address)) {
-      setFieldError('Enter your email address, like name@example.com.');
+      setFieldError(t('signIn.invalidEmail'));
       inputRef.current?.focus();
       return;
     }
@@ -42,7 +44,7 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
       await requestSignInLink(address);
       setSentTo(address);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(errorMessage(error, words));
     } finally {
       setBusy(false);
     }
@@ -52,16 +54,19 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
     return (
       <div className="narrow">
         <h1 className="page-title" tabIndex={-1} ref={doneRef}>
-          Check your inbox
+          {t('signIn.inboxTitle')}
         </h1>
         <div className="card card-padded">
-          <Notice tone="success" title="If this address has bookings with us, a sign-in link is on its way">
+          <Notice tone="success" title={t('signIn.sentTitle')}>
             <p>
-              We sent it to <strong>{sentTo}</strong>. Open the link on this device to see your bookings. It
-              works for a limited time.
+              <RichText
+                text={t('signIn.sentText', marks(['email']))}
+                values={{ email: sentTo }}
+                tags={{ strong: (children) => <strong>{children}</strong> }}
+              />
             </p>
           </Notice>
-          <p className="muted small">No email after a few minutes? Check your spam folder, or try again.</p>
+          <p className="muted small">{t('signIn.noEmail')}</p>
           <div className="button-row">
             <button
               type="button"
@@ -71,7 +76,7 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
                 setTimeout(() => inputRef.current?.focus());
               }}
             >
-              Use a different email address
+              {t('signIn.otherEmail')}
             </button>
           </div>
         </div>
@@ -82,28 +87,22 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
   return (
     <div className="narrow">
       {linkExpired && (
-        <Notice tone="warning" title="This link no longer works" live={false}>
-          <p>
-            Links in our emails stop working once an appointment is over or has been cancelled. Sign in with
-            your email address to see your bookings.
-          </p>
+        <Notice tone="warning" title={t('signIn.expiredTitle')} live={false}>
+          <p>{t('signIn.expiredText')}</p>
         </Notice>
       )}
       <h1 className="page-title" tabIndex={-1}>
-        Sign in to your bookings
+        {t('signIn.heading')}
       </h1>
       <form className="card card-padded" noValidate onSubmit={submit}>
-        <p>
-          Enter the email address you booked with. We will email you a link that signs you in, no password
-          needed.
-        </p>
+        <p>{t('signIn.intro')}</p>
         {problem && (
-          <Notice tone="error" title="We could not send the link">
+          <Notice tone="error" title={t('signIn.notSent')}>
             <p>{problem}</p>
           </Notice>
         )}
         <div className="field">
-          <label htmlFor="sign-in-email">Email address</label>
+          <label htmlFor="sign-in-email">{t('signIn.email')}</label>
           <input
             ref={inputRef}
             id="sign-in-email"
@@ -127,10 +126,10 @@ export function SignInPage({ linkExpired }: { linkExpired: boolean }) {
         <BusyButton
           type="submit"
           busy={busy}
-          busyLabel="Sending…"
+          busyLabel={t('signIn.sending')}
           className="button button-primary button-block"
         >
-          Email me a sign-in link
+          {t('signIn.send')}
         </BusyButton>
       </form>
     </div>

@@ -1,5 +1,8 @@
 import { type ReactNode, useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { usePortalSite } from './bootstrap';
+import { marks, RichText } from './rich-text';
 
 export function Spinner({ label }: { label?: string }) {
   return (
@@ -94,14 +97,15 @@ export function BusyButton({
 }
 
 export function PageLoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="card card-padded">
-      <Notice tone="error" title="This page could not be loaded">
+      <Notice tone="error" title={t('common.loadFailed')}>
         <p>{message}</p>
       </Notice>
       <div className="button-row">
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </div>
     </div>
@@ -123,10 +127,11 @@ export function OptionalText({
   disabled: boolean;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <div className="field">
       <label htmlFor={id}>
-        {label} <span className="optional">(optional)</span>
+        {label} <span className="optional">{t('common.optional')}</span>
       </label>
       <textarea
         id={id}
@@ -140,6 +145,34 @@ export function OptionalText({
   );
 }
 
+/** `<title>`: the page's own name, then the business's ("Your booking · Bright Side Cleaning"). */
+export function usePageTitle(page: string): void {
+  const { t } = useTranslation();
+  const { businessName } = usePortalSite();
+  useEffect(() => {
+    document.title = businessName ? t('app.pageTitle', { page, business: businessName }) : page;
+  }, [page, businessName, t]);
+}
+
+/**
+ * "Call us on 555-0100" with the number as a tel: link, where the business has given one: said beside every
+ * refusal that tells the customer to get in touch.
+ */
+export function CallUs() {
+  const { contactPhone } = usePortalSite();
+  const { t } = useTranslation();
+  if (!contactPhone) return null;
+  return (
+    <p className="call-us">
+      <RichText
+        text={t('common.callUs', marks(['phone']))}
+        values={{ phone: contactPhone }}
+        tags={{ tel: (children) => <a href={`tel:${contactPhone.replace(/[^\d+]/g, '')}`}>{children}</a> }}
+      />
+    </p>
+  );
+}
+
 /** A page that only says where things stand and offers one way on (sign in, back to My bookings). */
 export function MessagePage({
   title,
@@ -150,9 +183,7 @@ export function MessagePage({
   children: ReactNode;
   action: { to: string; label: string };
 }) {
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
+  usePageTitle(title);
   return (
     <div className="narrow">
       <h1 className="page-title" tabIndex={-1}>

@@ -40,6 +40,7 @@ export function ModalDialog({
   children,
   footer,
   wide = false,
+  closeLabel = 'Close',
 }: {
   title: string;
   description?: ReactNode;
@@ -49,6 +50,8 @@ export function ModalDialog({
   footer?: ReactNode;
   /** Room for a calendar beside its times on a wide screen. */
   wide?: boolean;
+  /** The close button's name, in the page's language. */
+  closeLabel?: string;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -122,7 +125,7 @@ export function ModalDialog({
           className="icon-button"
           onClick={onClose}
           disabled={!closable}
-          aria-label="Close"
+          aria-label={closeLabel}
         >
           <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
             <path d="M5 5l10 10M15 5L5 15" />

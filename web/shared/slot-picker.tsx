@@ -8,13 +8,14 @@ import {
   formatCalendarDate,
   formatCalendarDateWithoutYear,
   formatClock,
+  formatClockWithZone,
   formatShortDate,
   todayIn,
   zoneAbbreviation,
-  zoneCity,
 } from '../../src/shared/business-time';
 import { addDays, addMonths, firstOfMonth, minuteOfDay, monthOf } from '../../src/shared/calendar-dates';
 import type { Slot, SlotAnswer } from './api-types';
+import { OFFICE_WORDS, type SlotPickerWords } from './slot-picker-words';
 import { type SlotSource, slotsQuery } from './slot-source';
 import './slot-picker.css';
 
@@ -43,10 +44,10 @@ function groupByDay(answer: SlotAnswer): Map<string, Slot[]> {
 }
 
 const PARTS_OF_DAY = [
-  { name: 'Morning', until: 12 },
-  { name: 'Afternoon', until: 17 },
-  { name: 'Evening', until: 24 },
-];
+  { name: 'morning', until: 12 },
+  { name: 'afternoon', until: 17 },
+  { name: 'evening', until: 24 },
+] as const;
 
 function partsOfDay(slots: Slot[], timeZone: string) {
   const groups = PARTS_OF_DAY.map((part) => ({ name: part.name, slots: [] as Slot[] }));
@@ -58,31 +59,10 @@ function partsOfDay(slots: Slot[], timeZone: string) {
   return groups.filter((group) => group.slots.length > 0);
 }
 
-/** What the picker says, to a customer or to the office (who books for customers and may allow a conflict). */
-const WORDS = {
-  customer: {
-    current: 'your current booking',
-    currentTime: 'your current time',
-    workingHours: ' We show our working hours; we will contact you if anything clashes.',
-    nothingAhead:
-      'We have no free times in the next two months either. Please get in touch and we will find one for you.',
-    emptyDay: 'Choose a highlighted day to see its free times.',
-  },
-  office: {
-    current: 'the booking’s current day',
-    currentTime: 'the booking’s current time',
-    workingHours: ' Conflicts are not checked: these are the working hours.',
-    nothingAhead: 'No free times in the next two months either. Allow a conflict to book a time anyway.',
-    emptyDay: 'No free times this day. Choose a highlighted day, or allow a conflict below.',
-  },
-} as const;
-
 export interface SlotPickerProps {
   /** Where the free times come from; invalidating its key (a time was taken meanwhile) asks again. */
   source: SlotSource;
   timeZone: string;
-  /** How dates and times are written: the business's locale. */
-  locale?: string | undefined;
   /** A business date near where the person will look (the booking's own day): its month opens first. */
   initialDay?: CalendarDate | undefined;
   /** The day shown chosen at first (the office starts from a day); otherwise the picked time's day, if any. */
@@ -98,13 +78,26 @@ export interface SlotPickerProps {
    * field sent later with the rest, so times are radios and arrow keys choose, as in any radio group.
    */
   picking?: 'next-step' | 'field';
-  audience?: keyof typeof WORDS;
+  /** What the picker says (default: the office's English). */
+  words?: SlotPickerWords;
+  /** How dates and times are written: the business's locale (in the portal, in the page's language). */
+  locale?: string | undefined;
+  /**
+   * The customer's own zone: where it writes times differently from the business's, each time also shows
+   * on the customer's clock. The time picked is the same instant either way.
+   */
+  customerZone?: string | null | undefined;
   /** The office allowing a conflict: every day can be chosen, and the free times step aside for a typed time. */
   anyDay?: boolean;
   onDayChange?(day: CalendarDate): void;
   /** An answer that failed, in the app's own words. */
   describeError(error: unknown): string;
 }
+
+const monthCaption = (month: Date, locale: string) =>
+  new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(month);
+const weekdayName = (weekday: Date, locale: string, width: 'short' | 'long') =>
+  new Intl.DateTimeFormat(locale, { weekday: width }).format(weekday);
 
 /**
  * Pick a day, then a time. The calendar asks the server for the shown month's free times and lets only days
@@ -113,19 +106,19 @@ export interface SlotPickerProps {
 export function SlotPicker({
   source,
   timeZone,
-  locale = DEFAULT_LOCALE,
   initialDay,
   initialSelection,
   currentStartsAt,
   pickedStartsAt,
   onPick,
   picking = 'next-step',
-  audience = 'customer',
+  words = OFFICE_WORDS,
+  locale = DEFAULT_LOCALE,
+  customerZone,
   anyDay = false,
   onDayChange,
   describeError,
 }: SlotPickerProps) {
-  const words = WORDS[audience];
   const headingId = useId();
   const thisMonth = firstOfMonth(todayIn(timeZone));
   const opening = firstOfMonth(initialDay ?? initialSelection ?? thisMonth);
@@ -142,6 +135,8 @@ export function SlotPicker({
   const byDay = useMemo(() => (shown.data ? groupByDay(shown.data) : undefined), [shown.data]);
   const ready = shown.data && byDay ? { mode: shown.data.mode, byDay } : undefined;
   const zone = shown.data?.timezone ?? timeZone;
+  const mode = shown.data?.mode;
+  const theirZone = customerZone && customerZone !== zone ? customerZone : undefined;
   const monthIsEmpty = ready !== undefined && ready.byDay.size === 0 && !anyDay;
 
   // A month without a free day is a dead end; look further ahead so the person is offered a way on.
@@ -193,32 +188,50 @@ export function SlotPicker({
               modifiersClassNames={{ free: 'day-free', current: 'day-current' }}
               labels={{
                 labelDayButton: (date, modifiers) =>
-                  `${formatCalendarDate(dateOfSquare(date), locale)}${modifiers.current ? `, ${words.current}` : ''}${
-                    modifiers.selected ? ', selected' : ''
-                  }${ready && !modifiers.free ? ', no free times' : ''}`,
-                labelNext: () => 'Next month',
-                labelPrevious: () => 'Previous month',
+                  [
+                    formatCalendarDate(dateOfSquare(date), locale),
+                    modifiers.current && words.current,
+                    modifiers.selected && words.selected,
+                    ready && !modifiers.free && words.noFreeTimes,
+                  ]
+                    .filter(Boolean)
+                    .join(', '),
+                labelNext: () => words.nextMonth,
+                labelPrevious: () => words.previousMonth,
+                ...(locale !== DEFAULT_LOCALE && {
+                  labelGrid: (month: Date) => monthCaption(month, locale),
+                  labelWeekday: (weekday: Date) => weekdayName(weekday, locale, 'long'),
+                }),
               }}
+              formatters={
+                locale === DEFAULT_LOCALE
+                  ? undefined
+                  : {
+                      formatCaption: (month) => monthCaption(month, locale),
+                      formatWeekdayName: (weekday) => weekdayName(weekday, locale, 'short'),
+                    }
+              }
             />
             {shown.isPending && (
               <div className="calendar-loading">
-                <span>Checking free times…</span>
+                <span>{words.checking}</span>
               </div>
             )}
           </div>
           <ul className="calendar-legend" aria-hidden="true">
             <li className="legend-item">
-              <span className="legend-free" /> Free times
+              <span className="legend-free" /> {words.legend(mode)}
             </li>
             {currentDay && (
               <li className="legend-item">
-                <span className="legend-current" /> {audience === 'customer' ? 'Your current booking' : 'Now'}
+                <span className="legend-current" /> {words.legendCurrent}
               </li>
             )}
           </ul>
           <p className="picker-note">
-            Times are in {zoneCity(zone)} ({zoneAbbreviation(sample, zone)}).
-            {ready?.mode === 'working_hours' && words.workingHours}
+            {words.timesIn(words.zoneName(zone), zoneAbbreviation(sample, zone))}
+            {theirZone && ` ${words.alsoTheirs(words.zoneName(theirZone))}`}
+            {mode === 'working_hours' && ` ${words.workingHours}`}
           </p>
         </div>
 
@@ -226,19 +239,19 @@ export function SlotPicker({
           {shown.isError ? (
             <>
               <h3 id={headingId} className="slot-times-heading">
-                Free times
+                {words.times(mode)}
               </h3>
               <p className="slot-picker-error" role="alert">
-                We could not load the free times. {describeError(shown.error)}
+                {words.loadFailed} {describeError(shown.error)}
               </p>
               <button type="button" className="button button-secondary" onClick={() => shown.refetch()}>
-                Try again
+                {words.tryAgain}
               </button>
             </>
           ) : shown.isPending ? (
             <>
               <h3 id={headingId} className="slot-times-heading">
-                Free times
+                {words.times(mode)}
               </h3>
               <div className="time-grid" aria-hidden="true">
                 {Array.from({ length: 6 }, (_, i) => (
@@ -249,13 +262,11 @@ export function SlotPicker({
           ) : monthIsEmpty ? (
             <>
               <h3 id={headingId} className="slot-times-heading">
-                No free times this month
+                {words.noneThisMonth}
               </h3>
               {lookAhead?.state === 'found' ? (
                 <>
-                  <p className="muted">
-                    The next free time is on {formatShortDate(lookAhead.startsAt, zone, locale)}.
-                  </p>
+                  <p className="muted">{words.nextFree(formatShortDate(lookAhead.startsAt, zone, locale))}</p>
                   <button
                     type="button"
                     className="button button-secondary"
@@ -264,13 +275,13 @@ export function SlotPicker({
                       chooseDay(lookAhead.day);
                     }}
                   >
-                    Show {formatShortDate(lookAhead.startsAt, zone, locale)}
+                    {words.show(formatShortDate(lookAhead.startsAt, zone, locale))}
                   </button>
                 </>
               ) : lookAhead?.state === 'none' ? (
                 <p className="muted">{words.nothingAhead}</p>
               ) : (
-                <p className="muted">Looking for the next free day…</p>
+                <p className="muted">{words.lookingAhead}</p>
               )}
             </>
           ) : daySlots && selectedInMonth && selectedDay && !anyDay ? (
@@ -278,18 +289,17 @@ export function SlotPicker({
               <h3 id={headingId} className="slot-times-heading">
                 {formatCalendarDateWithoutYear(selectedDay, locale)}
               </h3>
-              <p className="muted slot-count">
-                {daySlots.length === 1 ? '1 time available' : `${daySlots.length} times available`}
-              </p>
+              <p className="muted slot-count">{words.timeCount(daySlots.length)}</p>
               <DayTimes
                 key={selectedDay}
-                label={`Free times on ${formatCalendarDate(selectedDay, locale)}`}
+                label={words.timesOn(formatCalendarDate(selectedDay, locale), mode)}
                 slots={daySlots}
                 zone={zone}
+                theirZone={theirZone}
                 locale={locale}
+                words={words}
                 picking={picking}
                 currentStartsAt={currentStartsAt}
-                currentLabel={words.currentTime}
                 pickedStartsAt={pickedStartsAt}
                 onPick={(slot) => onPick(slot, zone)}
               />
@@ -299,14 +309,14 @@ export function SlotPicker({
               <h3 id={headingId} className="slot-times-heading">
                 {selectedDay && selectedInMonth
                   ? formatCalendarDateWithoutYear(selectedDay, locale)
-                  : 'Free times'}
+                  : words.times(mode)}
               </h3>
               <p className="muted">
                 {anyDay && selectedDay
-                  ? 'Conflicts allowed: type the start time below.'
+                  ? words.conflictsAllowed
                   : selectedDay && selectedInMonth
                     ? words.emptyDay
-                    : 'Choose a highlighted day to see its free times.'}
+                    : words.chooseDay}
               </p>
             </>
           )}
@@ -325,20 +335,22 @@ function DayTimes({
   label,
   slots,
   zone,
+  theirZone,
   locale,
+  words,
   picking,
   currentStartsAt,
-  currentLabel,
   pickedStartsAt,
   onPick,
 }: {
   label: string;
   slots: Slot[];
   zone: string;
+  theirZone: string | undefined;
   locale: string;
+  words: SlotPickerWords;
   picking: 'next-step' | 'field';
   currentStartsAt: string | undefined;
-  currentLabel: string;
   pickedStartsAt: string | undefined;
   onPick(slot: Slot): void;
 }) {
@@ -379,8 +391,22 @@ function DayTimes({
   const timeOf = (slot: Slot) => {
     const isCurrent = slot.startsAt === currentStartsAt;
     const isPicked = slot.startsAt === pickedStartsAt;
-    const clock = formatClock(slot.startsAt, zone, locale);
-    const tag = isCurrent && <span className="time-slot-tag">Current</span>;
+    // With the customer's own clock beside it, each time names both zones ("9:00 AM EST", "6:00 AM PST").
+    const theirs = theirZone && formatClockWithZone(slot.startsAt, theirZone, locale);
+    const ours = theirs
+      ? formatClockWithZone(slot.startsAt, zone, locale)
+      : formatClock(slot.startsAt, zone, locale);
+    const clock = theirs ? `${ours} (${theirs})` : ours;
+    const shown = theirs ? (
+      <>
+        <span className="time-slot-main">{ours}</span>
+        <span className="time-slot-theirs">{theirs}</span>
+      </>
+    ) : (
+      ours
+    );
+    const currentLabel = words.currentTime;
+    const tag = isCurrent && <span className="time-slot-tag">{words.currentTag}</span>;
     if (picking === 'field')
       return (
         <label key={slot.startsAt} className="time-slot time-radio">
@@ -393,7 +419,7 @@ function DayTimes({
             aria-label={isCurrent ? `${clock}, ${currentLabel}` : clock}
             onChange={() => onPick(slot)}
           />
-          {clock}
+          {shown}
           {tag}
         </label>
       );
@@ -406,11 +432,11 @@ function DayTimes({
         aria-pressed={isPicked}
         disabled={isCurrent}
         tabIndex={slot.startsAt === active ? 0 : -1}
-        aria-label={isCurrent ? `${clock}, ${currentLabel}` : undefined}
+        aria-label={isCurrent ? `${clock}, ${currentLabel}` : theirs ? clock : undefined}
         onFocus={() => setActive(slot.startsAt)}
         onClick={() => onPick(slot)}
       >
-        {clock}
+        {shown}
         {tag}
       </button>
     );
@@ -421,7 +447,7 @@ function DayTimes({
       <legend className="slot-picker-hidden">{label}</legend>
       {partsOfDay(slots, zone).map((part) => (
         <fieldset key={part.name} className="time-group">
-          <legend className="time-group-name">{part.name}</legend>
+          <legend className="time-group-name">{words.partsOfDay[part.name]}</legend>
           <div className="time-grid">{part.slots.map(timeOf)}</div>
         </fieldset>
       ))}
