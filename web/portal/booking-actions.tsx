@@ -21,7 +21,7 @@ export function BookingActions({
   const { t } = words;
   const { reschedule, cancel, scheduleNew } = booking.actions;
   const active = booking.status === 'confirmed';
-  const started = active && reschedule.code === 'booking_not_active';
+  const started = active && [reschedule.code, cancel.code].includes('booking_not_active');
   const scheduleInstead = scheduleNew.allowed && (cancel.code === 'cancel_disabled' || !active || started);
   const say = (action: PortalBooking['actions']['reschedule']) =>
     words.refusal(action.code, action.message, booking) ?? '';

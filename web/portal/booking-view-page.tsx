@@ -84,7 +84,9 @@ export function BookingViewPage({ bookingId }: { bookingId: string }) {
     );
   if (!booking) return <BookingSkeleton />;
   // A booking under way is still "confirmed", but no longer the customer's to change: the server says so.
-  const started = booking.status === 'confirmed' && booking.actions.reschedule.code === 'booking_not_active';
+  const started =
+    booking.status === 'confirmed' &&
+    [booking.actions.reschedule.code, booking.actions.cancel.code].includes('booking_not_active');
 
   return (
     <>
