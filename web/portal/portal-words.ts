@@ -53,7 +53,13 @@ export function usePortalWords() {
       facts: { status: PortalBooking['status']; policy: Policy } | undefined,
       kind: 'change' | 'slot' = 'change',
     ): string | undefined => {
-      if (!code || !facts) return fallback;
+      if (!code) return fallback;
+      // Without the booking's rules (a new appointment) the numbers are unknown: English keeps the server's
+      // exact sentence, the other languages say it plainly rather than in English.
+      if (!facts)
+        return language !== 'en' && (SLOT_REFUSALS.has(code) || CHANGE_REFUSALS.has(code))
+          ? tr('time_refused')
+          : fallback;
       const all = { status: facts.status, ...facts.policy };
       if (SLOT_REFUSALS.has(code) && (kind === 'slot' || !CHANGE_REFUSALS.has(code)))
         return slotRefusalWords(tr, code as SlotCode, all);

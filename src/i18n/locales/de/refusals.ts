@@ -16,6 +16,7 @@ export const refusals: Translation<RefusalMessages> = {
   outside_booking_window: 'Bitte wählen Sie eine Uhrzeit innerhalb der nächsten {{window}}.',
   outside_working_hours: 'Diese Uhrzeit bieten wir nicht an. Bitte wählen Sie eine der angezeigten Zeiten.',
   slot_unavailable: 'Diese Uhrzeit wurde leider gerade vergeben. Bitte wählen Sie eine andere.',
+  time_refused: 'Diese Uhrzeit kann online nicht gebucht werden. Bitte wählen Sie eine andere.',
   duration: {
     minutes_one: '{{count}} Minute',
     minutes_other: '{{count}} Minuten',

@@ -16,6 +16,8 @@ export const refusals = {
   outside_booking_window: 'Please choose a time within the next {{window}}.',
   outside_working_hours: 'That time is not one we offer. Please choose one of the times shown.',
   slot_unavailable: 'Sorry, that time has just been taken. Please choose another.',
+  /** A refused time when the page does not know the rules behind the refusal (a new appointment). */
+  time_refused: 'This time cannot be booked online. Please choose another.',
   duration: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',

@@ -18,6 +18,7 @@ export const refusals: Translation<RefusalMessages> = {
   outside_booking_window: 'Elija una hora dentro del plazo de {{window}} a partir de hoy.',
   outside_working_hours: 'No ofrecemos esa hora. Elija una de las horas que se muestran.',
   slot_unavailable: 'Lo sentimos, esa hora se acaba de ocupar. Elija otra, por favor.',
+  time_refused: 'Esta hora no se puede reservar en línea. Elija otra, por favor.',
   duration: {
     minutes_one: '{{count}} minuto',
     minutes_many: '{{count}} minutos',

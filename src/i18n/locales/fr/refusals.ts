@@ -18,6 +18,7 @@ export const refusals: Translation<RefusalMessages> = {
   outside_booking_window: 'Veuillez choisir un horaire dans les {{window}} à venir.',
   outside_working_hours: 'Nous ne proposons pas cet horaire. Veuillez choisir l’un des créneaux affichés.',
   slot_unavailable: 'Désolés, ce créneau vient d’être pris. Veuillez en choisir un autre.',
+  time_refused: 'Cet horaire ne peut pas être réservé en ligne. Veuillez en choisir un autre.',
   duration: {
     minutes_one: '{{count}} minute',
     minutes_many: '{{count}} minutes',
