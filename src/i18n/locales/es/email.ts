@@ -58,6 +58,8 @@ const email: EmailCatalogue = {
       'El nuevo horario coincide con otro trabajo: {{list}}. Abra la reserva para resolverlo con el miembro del equipo.',
     conflict_other:
       'El nuevo horario coincide con {{count}} citas u horas bloqueadas: {{list}}. Abra la reserva para resolverlo con el miembro del equipo.',
+    conflict_many:
+      'El nuevo horario coincide con {{count}} citas u horas bloqueadas: {{list}}. Abra la reserva para resolverlo con el miembro del equipo.',
     conflictBooking: 'otra reserva, {{time}}',
     conflictBlocked: 'hora bloqueada, {{time}}',
   },
@@ -81,10 +83,13 @@ const email: EmailCatalogue = {
   duration: {
     minute_one: '{{count}} minuto',
     minute_other: '{{count}} minutos',
+    minute_many: '{{count}} minutos',
     hour_one: '{{count}} hora',
     hour_other: '{{count}} horas',
+    hour_many: '{{count}} horas',
     day_one: '{{count}} día',
     day_other: '{{count}} días',
+    day_many: '{{count}} días',
   },
   templates: {
     booking_confirmation: {

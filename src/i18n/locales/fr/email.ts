@@ -58,6 +58,8 @@ const email: EmailCatalogue = {
       'Le nouvel horaire chevauche un autre engagement : {{list}}. Ouvrez la réservation pour régler la situation avec l’intervenant.',
     conflict_other:
       'Le nouvel horaire chevauche {{count}} rendez-vous ou créneaux bloqués : {{list}}. Ouvrez la réservation pour régler la situation avec l’intervenant.',
+    conflict_many:
+      'Le nouvel horaire chevauche {{count}} rendez-vous ou créneaux bloqués : {{list}}. Ouvrez la réservation pour régler la situation avec l’intervenant.',
     conflictBooking: 'une autre réservation, {{time}}',
     conflictBlocked: 'un créneau bloqué, {{time}}',
   },
@@ -82,10 +84,13 @@ const email: EmailCatalogue = {
   duration: {
     minute_one: '{{count}} minute',
     minute_other: '{{count}} minutes',
+    minute_many: '{{count}} minutes',
     hour_one: '{{count}} heure',
     hour_other: '{{count}} heures',
+    hour_many: '{{count}} heures',
     day_one: '{{count}} jour',
     day_other: '{{count}} jours',
+    day_many: '{{count}} jours',
   },
   templates: {
     booking_confirmation: {
