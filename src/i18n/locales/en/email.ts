@@ -1,3 +1,5 @@
+import type { Translation } from '../../catalogue.js';
+
 /**
  * The `email` namespace: every word Rebook writes into an email, in English. The other languages are typed
  * against this one (EmailCatalogue), so a missing key fails the type check as well as the catalogue test.
@@ -163,9 +165,10 @@ const email = {
   },
 };
 
-type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
-
-/** The shape every language's `email` catalogue has: English's keys, any words. */
-export type EmailCatalogue = Words<typeof email>;
+/**
+ * The shape every language's `email` catalogue has: English's keys, any words, each language's own plural
+ * forms (catalogue.ts, shared with the portal's namespaces).
+ */
+export type EmailCatalogue = Translation<typeof email>;
 
 export default email;
