@@ -58,7 +58,7 @@ describeEachDatabase('email', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     business = await setUpBusiness(t);
-    await t.api('PATCH', '/settings', { notificationEmail: OFFICE });
+    await t.api('PATCH', '/settings', { notificationEmail: OFFICE, locale: 'en-GB' });
     sink = await SmtpSink.start();
     smtp = smtpTransport(sink.url);
   });
@@ -328,6 +328,38 @@ describeEachDatabase('email', (kind) => {
       expect(copies).toHaveLength(2);
       expect(copies[1]?.messageId).toBe(copies[0]?.messageId);
       expect((await outboxOf(booking.id))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+  });
+
+  describe("dates as the business's locale writes them", () => {
+    // Each case books its own customer, so that only its own email reaches that address.
+    const confirmationIn = async (locale: string, address: string, startsAt: string) => {
+      expect((await t.api('PATCH', '/settings', { locale })).statusCode).toBe(200);
+      const customer = await t.api('POST', '/customers', { name: 'Dana Ruiz', email: address });
+      expect(customer.statusCode).toBe(201);
+      await book(t, business, startsAt, { customerId: customer.json().id });
+      await dispatch();
+      const [mail] = sink.to(address);
+      if (!mail) throw new Error(`no confirmation reached ${address}`);
+      return mail;
+    };
+    afterAll(async () => {
+      await t.api('PATCH', '/settings', { locale: 'en-GB' });
+    });
+
+    it("writes an en-US business's dates month first and its times on the 12-hour clock", async () => {
+      const mail = await confirmationIn('en-US', 'dana.us@example.com', '2026-12-04T22:30:00Z');
+      expect(mail.html).toContain('Friday, December 4, 2026, 5:30 PM EST');
+      expect(mail.text).toContain('Friday, December 4, 2026, 5:30 PM EST');
+      expect(mail.html).not.toContain('17:30');
+    });
+
+    it("writes a de-DE business's email in German, dates and words alike", async () => {
+      const mail = await confirmationIn('de-DE', 'dana.de@example.com', '2026-12-11T22:30:00Z');
+      expect(mail.html).toContain('<html lang="de"');
+      expect(mail.headers.get('content-language')).toBe('de');
+      expect(mail.html).toContain('Freitag, 11. Dezember 2026, 17:30 EST');
+      expect(mail.html).toContain('Termin verschieben oder Buchungsdetails ändern');
     });
   });
 });

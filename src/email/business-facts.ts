@@ -15,8 +15,9 @@ export function businessFacts(settings: BusinessSettings, publicUrl: string): Em
     timeZone: settings.timezone,
     notificationEmail: settings.notificationEmail,
     changeBlockedMessage: settings.customerPortal.changeBlockedMessage,
-    // Dates follow settings.locale once the pages do too (the brand work), so both write a time one way;
-    // until then `locale` stays unset and emails write Rebook's default (or the customer's language's).
+    // Dates are written as the business's locale writes them, like the portal and the admin (contract:
+    // settings.locale drives every email); an email in another language takes that language with the region.
+    locale: settings.locale,
     // Darkened where needed so white button text and links on white stay readable (AA).
     accentColor: readableAccent(settings.branding.accentColor),
     contactPhone: settings.contactPhone,
