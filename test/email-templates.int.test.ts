@@ -32,7 +32,7 @@ describeEachDatabase('email templates as blocks, per language', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind);
     business = await setUpBusiness(t);
-    await t.api('PATCH', '/settings', { notificationEmail: OFFICE });
+    await t.api('PATCH', '/settings', { notificationEmail: OFFICE, locale: 'en-GB' });
     sink = await SmtpSink.start();
     smtp = smtpTransport(sink.url);
   });
