@@ -143,6 +143,11 @@ describeEachDatabase('email', (kind) => {
       const mail = sink.to(ALICE).at(-1) as ParsedMail;
       expect(mail.text).toContain('Moving house');
       expect(mail.html).not.toContain(BUTTON);
+      // A way back: book again online; no Call us button while the business has no phone.
+      expect(mail.html).toMatch(/<a href="http:\/\/rebook\.test\/portal\/book"[^>]*>Book again<\/a>/);
+      expect(mail.text).toContain('Book again: http://rebook.test/portal/book');
+      expect(mail.html).not.toContain('tel:');
+      expect(mail.html).not.toContain('Call us');
       expect(invite(mail)).toMatchObject({
         method: 'CANCEL',
         uid: `booking-${bookingId}@rebook.test`,
@@ -151,6 +156,20 @@ describeEachDatabase('email', (kind) => {
       expect(
         await bookingOpenedByLink(t.store.db, bookingId, firstLink.token, t.clock.now()),
       ).toBeUndefined();
+    });
+
+    it("gives a cancelled customer the business's phone as a tel: link beside Book again", async () => {
+      await t.api('PATCH', '/settings', { contactPhone: '+1 (212) 555-0100' });
+      const booking = await book(t, business, '2026-12-08T15:00:00Z');
+      await t.api('POST', `/bookings/${booking.id}/cancel`);
+      await dispatch();
+      const mail = sink.to(ALICE).at(-1) as ParsedMail;
+      expect(mail.subject).toContain('cancelled');
+      expect(mail.html).toMatch(/<a href="tel:\+12125550100"[^>]*>Call us<\/a>/);
+      expect(mail.html).toMatch(/<a href="http:\/\/rebook\.test\/portal\/book"[^>]*>Book again<\/a>/);
+      expect(mail.text).toContain('Call us: tel:+12125550100');
+      expect(mail.text).toContain('+1 (212) 555-0100');
+      await t.api('PATCH', '/settings', { contactPhone: null });
     });
 
     it('leaves the button out when rescheduling is turned off', async () => {

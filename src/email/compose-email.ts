@@ -170,6 +170,7 @@ async function composeBookingEmail(context: ComposeContext, message: OutboxMessa
     links: {
       booking: forBusiness ? `${context.publicUrl}/admin/bookings/${booking.id}` : (link?.url ?? null),
       signIn: `${context.publicUrl}/portal/sign-in`,
+      bookAgain: forBusiness ? null : `${context.publicUrl}/portal/book`,
     },
     canReschedule,
     now: snapshot.at,

@@ -72,6 +72,9 @@ export function defaultBlocks(kind: EmailKind, language: Language): BlocksTempla
           { type: 'paragraph', text: t.intro },
           { type: 'booking_details', audience: 'customer' },
           { type: 'paragraph', text: t.again },
+          // A way back for the customer: book online, or call (the button shows only when a phone is set).
+          { type: 'button', text: EMAIL_CATALOGUES[language].buttons.bookAgain, link: 'links.book_again' },
+          { type: 'button', text: EMAIL_CATALOGUES[language].buttons.callUs, link: 'business.phone_link' },
           { type: 'paragraph', text: t.signOff },
           customerFooter,
         ],

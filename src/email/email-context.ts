@@ -71,7 +71,8 @@ export interface EmailFacts {
     responseMessage: string | null;
   };
   /** Absolute URLs built by the caller. */
-  links: { booking: string | null; signIn: string | null };
+  /** `bookAgain`: the portal's Schedule an appointment page (it asks a stranger to sign in first). */
+  links: { booking: string | null; signIn: string | null; bookAgain?: string | null };
   /** Whether the customer can still reschedule this booking right now (flag on, booking active, outside minimum notice...) — decided by the caller. */
   canReschedule: boolean;
   /** Epoch ms. */
@@ -218,6 +219,7 @@ export const TEMPLATE_VARIABLES: ReadonlyArray<{ name: string; description: stri
   },
   { name: 'links.booking', description: "Link to the customer's booking page" },
   { name: 'links.sign_in', description: 'Sign-in link (sign-in emails only)' },
+  { name: 'links.book_again', description: 'Link to book another appointment online (customer emails)' },
   { name: 'links.google_calendar', description: 'Adds the appointment to Google Calendar' },
   { name: 'links.outlook_calendar', description: 'Adds the appointment to Outlook.com' },
   { name: 'can_reschedule', description: 'true when the customer can still reschedule online right now' },
@@ -481,6 +483,7 @@ export function templateVariables(facts: EmailFacts): Record<string, unknown> {
     links: {
       booking: facts.links.booking,
       sign_in: facts.links.signIn,
+      book_again: facts.links.bookAgain ?? null,
       google_calendar: calendar?.google ?? null,
       outlook_calendar: calendar?.outlook ?? null,
     },

@@ -54,6 +54,7 @@ export async function previewFacts(
           ? `${publicUrl}/admin/bookings/${sample.booking?.id ?? ''}`
           : `${publicUrl}/portal/bookings/${sample.booking?.id ?? ''}`,
         signIn: `${publicUrl}/portal/sign-in`,
+        bookAgain: `${publicUrl}/portal/book`,
       },
     };
   }
@@ -89,6 +90,7 @@ export async function previewFacts(
         ? `${publicUrl}/admin/bookings/${booking.id}`
         : `${publicUrl}/portal/bookings/${booking.id}`,
       signIn: `${publicUrl}/portal/sign-in`,
+      bookAgain: `${publicUrl}/portal/book`,
     },
     ...(sample.undeliverable && {
       undeliverable: { ...sample.undeliverable, recipient: real.customer.email },

@@ -55,6 +55,7 @@ export function sampleFacts(now: number, kind?: EmailKind, zone = SAMPLE_ZONE): 
           ? `https://rebook.example/admin/bookings/${BOOKING_ID}`
           : `https://rebook.example/portal/bookings/${BOOKING_ID}?token=sample`,
       signIn: 'https://rebook.example/portal/sign-in?token=sample',
+      bookAgain: 'https://rebook.example/portal/book',
     },
     canReschedule: !cancelled,
     ...(kind === 'email_undeliverable' && {

@@ -21,7 +21,13 @@ export const BLOCK_TYPES = [
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
 /** Where a button block may point: links Rebook makes for each email, never a typed URL. */
-export const BUTTON_LINKS = ['links.booking', 'links.sign_in', 'undeliverable.outbox_link'] as const;
+export const BUTTON_LINKS = [
+  'links.booking',
+  'links.sign_in',
+  'links.book_again',
+  'business.phone_link',
+  'undeliverable.outbox_link',
+] as const;
 export type ButtonLink = (typeof BUTTON_LINKS)[number];
 
 /** Whose details a booking-details block lists: the customer's own, or the office's (customer, who changed it, overlaps). */

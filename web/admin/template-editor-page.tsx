@@ -38,6 +38,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 const BUTTON_LINK_NAMES: Record<ButtonLink, string> = {
   'links.booking': 'The booking (customer page, or the admin page in office notices)',
   'links.sign_in': 'The sign-in link (sign-in email)',
+  'links.book_again': 'Book another appointment online (customer emails)',
+  'business.phone_link': 'Call your phone number (shown only when Settings › Business has one)',
   'undeliverable.outbox_link': 'The failed email in the Outbox (undeliverable notice)',
 };
 

@@ -32,6 +32,8 @@ const email: EmailCatalogue = {
     signIn: 'Anmelden',
     openBooking: 'Buchung öffnen',
     openOutbox: 'E-Mail im Postausgang öffnen',
+    bookAgain: 'Neuen Termin buchen',
+    callUs: 'Rufen Sie uns an',
   },
   actor: {
     admin: 'Ein Administrator',
@@ -115,7 +117,7 @@ const email: EmailCatalogue = {
       intro:
         'Guten Tag {{ customer.name }}, Ihr Termin „{{ service.name }}“ bei {{ business.name }} wurde storniert.',
       again:
-        'Falls es sich um einen Irrtum handelt oder Sie einen anderen Termin buchen möchten, melden Sie sich gern bei uns.',
+        'Falls es sich um einen Irrtum handelt oder Sie einen anderen Termin möchten, können Sie online neu buchen oder uns anrufen.',
       signOff: 'Mit freundlichen Grüßen\n{{ business.name }}',
     },
     customer_sign_in: {

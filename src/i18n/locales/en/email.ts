@@ -39,6 +39,8 @@ const email = {
     signIn: 'Sign in',
     openBooking: 'Open the booking',
     openOutbox: 'Open the email in the Outbox',
+    bookAgain: 'Book again',
+    callUs: 'Call us',
   },
   actor: {
     admin: 'An administrator',
@@ -120,7 +122,7 @@ const email = {
       heading: 'Your booking has been cancelled',
       intro:
         'Hello {{ customer.name }}, your {{ service.name }} with {{ business.name }} has been cancelled.',
-      again: 'If this is a mistake, or you would like to book another time, please get in touch with us.',
+      again: 'If this is a mistake, or you would like another time, you can book again online or call us.',
       signOff: 'Kind regards,\n{{ business.name }}',
     },
     customer_sign_in: {

@@ -32,6 +32,8 @@ const email: EmailCatalogue = {
     signIn: 'Iniciar sesión',
     openBooking: 'Abrir la reserva',
     openOutbox: 'Abrir el correo en la bandeja de salida',
+    bookAgain: 'Reservar de nuevo',
+    callUs: 'Llámenos',
   },
   actor: {
     admin: 'Un administrador',
@@ -119,7 +121,7 @@ const email: EmailCatalogue = {
       intro:
         'Hola, {{ customer.name }}: su cita de {{ service.name }} con {{ business.name }} ha sido cancelada.',
       again:
-        'Si se trata de un error, o si desea reservar otro horario, no dude en ponerse en contacto con nosotros.',
+        'Si se trata de un error, o si desea otro horario, puede volver a reservar en línea o llamarnos.',
       signOff: 'Atentamente,\n{{ business.name }}',
     },
     customer_sign_in: {

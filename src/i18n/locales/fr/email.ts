@@ -32,6 +32,8 @@ const email: EmailCatalogue = {
     signIn: 'Se connecter',
     openBooking: 'Ouvrir la réservation',
     openOutbox: 'Ouvrir l’e-mail dans la boîte d’envoi',
+    bookAgain: 'Réserver à nouveau',
+    callUs: 'Appelez-nous',
   },
   actor: {
     admin: 'Un administrateur',
@@ -121,7 +123,7 @@ const email: EmailCatalogue = {
       intro:
         'Bonjour {{ customer.name }}, votre rendez-vous « {{ service.name }} » chez {{ business.name }} a été annulé.',
       again:
-        'S’il s’agit d’une erreur, ou si vous souhaitez réserver un autre créneau, n’hésitez pas à nous contacter.',
+        'S’il s’agit d’une erreur, ou si vous souhaitez un autre créneau, vous pouvez réserver à nouveau en ligne ou nous appeler.',
       signOff: 'Cordialement,\n{{ business.name }}',
     },
     customer_sign_in: {
