@@ -1,30 +1,38 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
 /**
- * Every word the portal says about the office's reschedule requests and a change of staff member, in one
- * place (for the catalogues of the portal's languages).
+ * Every word the portal says about the office's reschedule requests and a change of staff member, from the
+ * portal catalogue (`request.*`) in the page's language.
  */
-export const REQUEST_WORDS = {
-  bannerTitle: 'Please choose a new time',
-  bannerIntro: 'We need to move this appointment. It stays where it is until you choose.',
-  respondBy: (when: string) => `Please choose by ${when}.`,
-  suggestionsHeading: 'Suggested times',
-  withStaff: (name: string) => `with ${name}`,
-  confirm: 'Confirm reschedule',
-  confirming: 'Rescheduling…',
-  allTimes: 'See all times',
-  noneWork: 'None of these work',
-  declineTitle: 'None of these work',
-  declineNote: 'Tell us what would suit you',
-  declineSend: 'Send',
-  declineSending: 'Sending…',
-  declineCancel: 'Back',
-  declinedTitle: 'Thank you, we will be in touch',
-  declinedText:
-    'Your booking stays where it is for now. We have told the office that none of these times work.',
-  readyTitle: 'Your new time, ready to confirm',
-  readyText: (from: string) => `Currently ${from}.`,
-  takenTitle: 'That time has just been taken',
-  takenText: 'Please choose one of the times below.',
-  staffLabel: 'With',
-  rescheduledTitle: 'Your booking has been rescheduled',
-  rescheduledText: (when: string) => `It is now on ${when}. A confirmation email is on its way.`,
-} as const;
+export function useRequestWords() {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      bannerTitle: t('request.bannerTitle'),
+      bannerIntro: t('request.bannerIntro'),
+      respondBy: (when: string) => t('request.respondBy', { when }),
+      suggestionsHeading: t('request.suggestionsHeading'),
+      withStaff: (name: string) => t('request.withStaff', { name }),
+      confirm: t('request.confirm'),
+      confirming: t('request.confirming'),
+      allTimes: t('request.allTimes'),
+      noneWork: t('request.noneWork'),
+      declineTitle: t('request.declineTitle'),
+      declineNote: t('request.declineNote'),
+      declineSend: t('request.declineSend'),
+      declineSending: t('request.declineSending'),
+      declineCancel: t('request.declineCancel'),
+      declinedTitle: t('request.declinedTitle'),
+      declinedText: t('request.declinedText'),
+      readyTitle: t('request.readyTitle'),
+      readyText: (from: string) => t('request.readyText', { from }),
+      takenTitle: t('request.takenTitle'),
+      takenText: t('request.takenText'),
+      staffLabel: t('request.staffLabel'),
+      rescheduledTitle: t('request.rescheduledTitle'),
+      rescheduledText: (when: string) => t('request.rescheduledText', { when }),
+    }),
+    [t],
+  );
+}

@@ -7,7 +7,7 @@ import { ChangeAttempt } from './idempotency-key';
 import { declineRescheduleRequest, rescheduleBooking } from './portal-api';
 import { reloadBooking } from './portal-queries';
 import { usePortalWords } from './portal-words';
-import { REQUEST_WORDS as W } from './request-words';
+import { useRequestWords } from './request-words';
 import { BusyButton, Notice, OptionalText } from './ui-parts';
 
 type Request = NonNullable<PortalBooking['rescheduleRequest']>;
@@ -36,6 +36,7 @@ export function RescheduleRequestBanner({
   const client = useQueryClient();
   const words = usePortalWords();
   const formatWhen = words.when;
+  const W = useRequestWords();
   const [busyAt, setBusyAt] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ title: string; text: string } | null>(null);
   const [declining, setDeclining] = useState(false);
