@@ -94,7 +94,7 @@ describeEachDatabase('portal first paint', (kind) => {
   });
 
   it('gives the portal’s styles the accent colour as --accent, darkened where white text would not read', async () => {
-    expect(await page(customer, '/portal')).toContain('<style>:root{--accent:#1d4ed8}</style></head>');
+    expect(await page(customer, '/portal')).toContain('<style>:root{--accent:#1d4ed8}</style>');
     await t.api('PATCH', '/settings', { branding: { accentColor: '#0F766E' } });
     expect(await page(customer, '/portal/sign-in')).toContain('<style>:root{--accent:#0f766e}</style>');
     // Yellow: 1.5:1 against white; the lightest shade of it that reaches 4.5:1.
