@@ -78,11 +78,19 @@ export const contactPhoneField = phoneField
   )
   .nullable();
 
-/** The tag as Intl writes it ("en-us" → "en-US"), or null when Intl cannot write dates in it. */
+/**
+ * The tag as Intl writes it ("en-us" → "en-US"), or null when Rebook cannot write dates in it and read them
+ * back: Intl must know it, without `-u-` extensions (`en-u-ca-islamic`), and its dates must be Gregorian in
+ * Western digits, which the admin's date and time fields type and read (ar-EG's Arabic digits, fa-IR's
+ * Persian calendar or th-TH's Buddhist years would be written but misread).
+ */
 export function canonicalLocale(value: string): string | null {
   try {
     const [tag] = Intl.getCanonicalLocales(value);
-    return tag !== undefined && Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : null;
+    if (tag === undefined || Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 0) return null;
+    if (new Intl.Locale(tag).baseName !== tag) return null;
+    const { calendar, numberingSystem } = new Intl.DateTimeFormat(tag).resolvedOptions();
+    return calendar === 'gregory' && numberingSystem === 'latn' ? tag : null;
   } catch {
     return null; // not a well-formed BCP 47 tag
   }
@@ -95,7 +103,10 @@ export const localeField = z
   .transform((value, context) => {
     const tag = canonicalLocale(value.trim());
     if (tag === null) {
-      context.addIssue({ code: 'custom', message: 'must be a locale such as en-US, en-GB or de-DE' });
+      context.addIssue({
+        code: 'custom',
+        message: 'must be a locale such as en-US, en-GB or de-DE (Gregorian dates in Western digits)',
+      });
       return z.NEVER;
     }
     return tag;
