@@ -4,12 +4,19 @@ import { LOGO_MAX_BYTES } from '../src/branding/logo-image.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { describeEachDatabase } from './support/test-databases.js';
 
-// A real 4×4 PNG; JPEG and WebP need only their signatures, since the server keeps the bytes as they came.
+// A real 4×4 PNG; a JPEG and a WebP whose headers say 4×4 (the server reads the header, and keeps the bytes
+// as they came).
 const png = encodePng(4, 4, new Uint8Array(4 * 4 * 4).fill(200));
 const jpeg = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9,
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+  0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x04, 0x00, 0x04, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01,
+  0x03, 0x11, 0x01, 0xff, 0xd9,
 ]);
-const webp = Buffer.concat([Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L', 'latin1'), Buffer.alloc(14, 1)]);
+const webp = Buffer.concat([
+  Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L\x0a\x00\x00\x00\x2f', 'latin1'),
+  Buffer.from([0x03, 0xc0, 0x00, 0x00]),
+  Buffer.alloc(5, 1),
+]);
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 
 /** The contract: PUT/DELETE /settings/logo (admin) and the public GET /branding/logo; the favicon. */

@@ -21,6 +21,50 @@ export function sniffImageType(bytes: Uint8Array): LogoType | null {
   return null;
 }
 
+const u16be = (b: Uint8Array, at: number) => ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
+const u16le = (b: Uint8Array, at: number) => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+const u24le = (b: Uint8Array, at: number) => u16le(b, at) | ((b[at + 2] ?? 0) << 16);
+const u32be = (b: Uint8Array, at: number) => u16be(b, at) * 65536 + u16be(b, at + 2);
+
+/**
+ * The width and height an image's header gives, or null when the header is missing or says nothing: a body
+ * that is only the magic number would be stored and then shown as a broken image in every email.
+ */
+export function imageSize(bytes: Uint8Array, type: LogoType): { width: number; height: number } | null {
+  const size = (width: number, height: number) => (width > 0 && height > 0 ? { width, height } : null);
+  switch (type) {
+    case 'image/png':
+      // The first chunk is IHDR: its width and height follow its length and name.
+      return startsWith(bytes, ascii('IHDR'), 12) && bytes.length >= 24
+        ? size(u32be(bytes, 16), u32be(bytes, 20))
+        : null;
+    case 'image/jpeg': {
+      // Walk the segments to the frame header (SOF0–SOF15, but DHT, JPG and DAC, which share the range).
+      for (let at = 2; at + 9 <= bytes.length; at += 2 + u16be(bytes, at + 2)) {
+        if (bytes[at] !== 0xff) return null;
+        const marker = bytes[at + 1] ?? 0;
+        if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+          return size(u16be(bytes, at + 7), u16be(bytes, at + 5));
+        }
+        if (marker === 0xda || marker === 0xd9) return null; // the image data began with no frame header
+      }
+      return null;
+    }
+    case 'image/webp':
+      if (startsWith(bytes, ascii('VP8 '), 12) && bytes.length >= 30) {
+        return size(u16le(bytes, 26) & 0x3fff, u16le(bytes, 28) & 0x3fff);
+      }
+      if (startsWith(bytes, ascii('VP8L'), 12) && bytes.length >= 25 && bytes[20] === 0x2f) {
+        const bits = u16le(bytes, 21) | ((bytes[23] ?? 0) << 16) | ((bytes[24] ?? 0) << 24);
+        return size((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
+      }
+      if (startsWith(bytes, ascii('VP8X'), 12) && bytes.length >= 30) {
+        return size(u24le(bytes, 24) + 1, u24le(bytes, 27) + 1);
+      }
+      return null;
+  }
+}
+
 const NAMES: Record<LogoType, string> = { 'image/png': 'PNG', 'image/jpeg': 'JPEG', 'image/webp': 'WebP' };
 const ACCEPTED = 'send the logo as a PNG, JPEG or WebP image (image/png, image/jpeg or image/webp)';
 
@@ -50,6 +94,13 @@ export function checkLogo(declaredType: string | undefined, bytes: Uint8Array | 
         actual === null
           ? `the body is not a ${name} image: ${ACCEPTED}`
           : `the body is a ${NAMES[actual]} image, not ${name}: send it as ${actual}`,
+    };
+  }
+  if (imageSize(bytes, actual) === null) {
+    return {
+      ok: false,
+      reason: 'unsupported',
+      message: `the body is not a complete ${NAMES[actual]} image (its header gives no size): ${ACCEPTED}`,
     };
   }
   return { ok: true, contentType: actual };
