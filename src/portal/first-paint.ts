@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../http/app-context.js';
 import type { BusinessSettings } from '../settings/business-settings.js';
-import { readSettings } from '../settings/settings-repository.js';
 import { readableAccent } from '../shared/accent-colour.js';
 import { formatDate, formatTimeRange } from '../shared/business-time.js';
 import { bookingPageAccess } from './portal-access.js';
@@ -90,9 +89,9 @@ export interface FirstPaint {
 export async function portalFirstPaint(
   request: FastifyRequest,
   context: AppContext,
+  settings: BusinessSettings,
   bookingId?: string,
 ): Promise<FirstPaint> {
-  const settings = await readSettings(context.store.db);
   if (bookingId === undefined) return { settings, root: plainFirstPaint(settings), title: null };
   const title = `Your booking · ${settings.businessName}`;
   const access = await bookingPageAccess(request, context, bookingId);

@@ -26,6 +26,7 @@ import { limitPerClient } from '../http/client-rate-limit.js';
 import { sendProblem } from '../http/error-handler.js';
 import { webAppShell } from '../http/web-apps.js';
 import { PORTAL_SIGN_IN_PER_CLIENT } from '../limits/rate-limits.js';
+import { readSettings } from '../settings/settings-repository.js';
 import { portalFirstPaint, withFirstPaint } from './first-paint.js';
 import { grantBookingAccess, openBookingLink, openSignInLink } from './open-portal-links.js';
 import { accessOf, requirePortalAccess } from './portal-access.js';
@@ -114,9 +115,11 @@ export function registerPortalRoutes(app: App, context: AppContext): void {
   // (first-paint.ts), before any script runs; and it carries its language, title and what this browser may
   // read (portal-shell.ts).
   const shell = async (request: FastifyRequest, reply: FastifyReply, bookingId?: string) => {
+    // One read of the settings for both (every portal page load comes here).
+    const settings = await readSettings(context.store.db);
     const [page, bootstrap] = await Promise.all([
-      portalFirstPaint(request, context, bookingId),
-      portalBootstrap(request, context, bookingId),
+      portalFirstPaint(request, context, settings, bookingId),
+      portalBootstrap(request, context, settings, bookingId),
     ]);
     const [path = '', query = ''] = request.url.split('?');
     const title = portalPageTitle(path, query, bootstrap);

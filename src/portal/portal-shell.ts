@@ -3,7 +3,7 @@ import { findCustomer } from '../catalog/customer-repository.js';
 import type { AppContext } from '../http/app-context.js';
 import { customerLanguage, languageFromAcceptLanguage, languageOfLocale } from '../i18n/languages.js';
 import { portalWordsIn, SERVER_RESOURCES } from '../i18n/messages.js';
-import { readSettings } from '../settings/settings-repository.js';
+import type { BusinessSettings } from '../settings/business-settings.js';
 import { PORTAL_BOOTSTRAP_ID, type PortalBootstrap } from '../shared/portal-bootstrap.js';
 import { portalVisitor } from './portal-access.js';
 
@@ -15,12 +15,10 @@ import { portalVisitor } from './portal-access.js';
 export async function portalBootstrap(
   request: FastifyRequest,
   context: AppContext,
+  settings: BusinessSettings,
   pageBookingId?: string,
 ): Promise<PortalBootstrap> {
-  const [settings, visitor] = await Promise.all([
-    readSettings(context.store.db),
-    portalVisitor(request, context),
-  ]);
+  const visitor = await portalVisitor(request, context);
   const known =
     visitor.signedIn ?? visitor.links.find((link) => link.bookingId === pageBookingId) ?? visitor.links[0];
   const customer = known ? await findCustomer(context.store.db, known.customerId) : undefined;
